@@ -1,0 +1,34 @@
+/** Three projects: pure unit specs, integration specs against real SQLite/PostgreSQL/SMTP, and e2e over HTTP. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const moduleNameMapper = {
+  '^@app/workflow$': '<rootDir>/libs/workflow/src',
+  '^@app/event-store$': '<rootDir>/libs/event-store/src',
+  '^@app/cases$': '<rootDir>/libs/cases/src',
+  '^@app/notifications$': '<rootDir>/libs/notifications/src',
+  '^@app/audit$': '<rootDir>/libs/audit/src',
+  '^@app/config$': '<rootDir>/config/src',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,268 @@
+/**
+ * The conference case as data: commands (imperative), events (past tense) and the folded state.
+ * Plain typed objects, no classes. Personal data sits only in the fields listed in PERSONAL_FIELDS,
+ * so that it can later be encrypted per person without touching anything else.
+ */
+
+export type ConferenceKind = 'group' | 'family';
+export type Channel = 'online' | 'phone';
+export type ParticipantRole = 'family' | 'neighbour' | 'school' | 'professional' | 'other';
+export type Answer = 'accepted' | 'declined';
+export type FollowUpOutcome = 'on-track' | 'partly' | 'not-carried-out' | 'unreachable';
+
+/** The states of API.md, in the order a case normally passes them. */
+export const CASE_STATES = [
+  'requested',
+  'declined',
+  'awaiting-coordinator',
+  'preparing',
+  'scheduled',
+  'held',
+  'plan-recorded',
+  'plan-distributed',
+  'followed-up',
+  'withdrawn',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATES)[number];
+
+/** The step names of API.md (`nextSteps`). */
+export const STEPS = [
+  'request',
+  'complete-intake',
+  'decline',
+  'assign-coordinator',
+  'invite-participant',
+  'record-preparation',
+  'record-answer',
+  'schedule-conference',
+  'hold-conference',
+  'record-plan',
+  'distribute-plan',
+  'contact-follow-up',
+  'request-follow-up-conference',
+  'withdraw',
+  'close',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface Applicant {
+  personId: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+}
+
+export interface Agreement {
+  ownerIds: string[];
+  action: string;
+  where?: string;
+  when: string;
+}
+
+// ---------------------------------------------------------------- commands
+
+export type Command =
+  | {
+      type: 'RequestConference';
+      caseId: string;
+      reference: string;
+      kind: ConferenceKind;
+      applicant: Applicant;
+      region: string;
+      description: string;
+      channel: Channel;
+      followUpOf?: string;
+    }
+  | { type: 'CompleteIntake'; conferenceQuestions: string[]; notes?: string }
+  | { type: 'DeclineRequest'; reason: string }
+  | {
+      type: 'AssignCoordinator';
+      coordinatorId: string;
+      name: string;
+      email: string;
+      independenceDeclared: boolean;
+      reason?: string;
+    }
+  | {
+      type: 'InviteParticipant';
+      participantId: string;
+      name: string;
+      role: ParticipantRole;
+      email?: string;
+      phone?: string;
+      organisation?: string;
+    }
+  | { type: 'RecordPreparation'; participantId: string; notes?: string }
+  | { type: 'RecordAnswer'; participantId: string; answer: Answer }
+  | { type: 'ScheduleConference'; startsAt: string; location: string }
+  | { type: 'HoldConference'; heldAt: string; attendees: string[]; privatePartHeld?: boolean }
+  | { type: 'RecordPlan'; agreements: Agreement[]; ifItDoesNotWork: string }
+  | { type: 'DistributePlan' }
+  | { type: 'ContactFollowUp'; contactedAt: string; outcome: FollowUpOutcome; notes?: string }
+  | { type: 'RequestFollowUpConference'; followUpCaseId: string; reason: string }
+  | { type: 'WithdrawCase'; reason: string }
+  | { type: 'CloseCase' };
+
+export type CommandType = Command['type'];
+
+// ---------------------------------------------------------------- events
+
+/** Every event carries `at`: when the step happened (the decider's `now`), as an ISO string. */
+export type DomainEvent =
+  | {
+      type: 'ConferenceRequested';
+      data: {
+        at: string;
+        caseId: string;
+        reference: string;
+        kind: ConferenceKind;
+        applicant: Applicant;
+        region: string;
+        description: string;
+        channel: Channel;
+        followUpOf?: string;
+        workflowVersion: number;
+      };
+    }
+  | { type: 'IntakeCompleted'; data: { at: string; conferenceQuestions: string[]; notes?: string } }
+  | { type: 'RequestDeclined'; data: { at: string; reason: string } }
+  | {
+      type: 'CoordinatorAssigned';
+      data: {
+        at: string;
+        coordinatorId: string;
+        name: string;
+        email: string;
+        independenceDeclared: true;
+        replaces?: string;
+        reason?: string;
+      };
+    }
+  | {
+      type: 'ParticipantInvited';
+      data: {
+        at: string;
+        participantId: string;
+        name: string;
+        role: ParticipantRole;
+        email?: string;
+        phone?: string;
+        organisation?: string;
+      };
+    }
+  | { type: 'ParticipantPrepared'; data: { at: string; participantId: string; notes?: string } }
+  | { type: 'ParticipantAnswered'; data: { at: string; participantId: string; answer: Answer } }
+  | {
+      type: 'ConferenceScheduled';
+      data: { at: string; startsAt: string; location: string; rescheduled: boolean };
+    }
+  | {
+      type: 'ConferenceHeld';
+      data: { at: string; heldAt: string; attendees: string[]; privatePartHeld?: boolean };
+    }
+  | { type: 'PlanRecorded'; data: { at: string; agreements: Agreement[]; ifItDoesNotWork: string } }
+  | { type: 'PlanDistributed'; data: { at: string; recipients: string[] } }
+  | {
+      type: 'FollowUpContacted';
+      data: { at: string; contactedAt: string; outcome: FollowUpOutcome; notes?: string };
+    }
+  | {
+      type: 'FollowUpConferenceRequested';
+      data: { at: string; followUpCaseId: string; reason: string };
+    }
+  | { type: 'CaseWithdrawn'; data: { at: string; reason: string } }
+  | { type: 'CaseClosed'; data: { at: string } };
+
+export type EventType = DomainEvent['type'];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+/**
+ * Where personal data lives in each event's `data` (dotted paths). Everything else in an event is
+ * non-personal. The privacy layer encrypts exactly these fields.
+ */
+export const PERSONAL_FIELDS: Record<EventType, readonly string[]> = {
+  ConferenceRequested: ['applicant.name', 'applicant.email', 'applicant.phone', 'description'],
+  IntakeCompleted: ['notes'],
+  RequestDeclined: ['reason'],
+  CoordinatorAssigned: [],
+  ParticipantInvited: ['name', 'email', 'phone'],
+  ParticipantPrepared: ['notes'],
+  ParticipantAnswered: [],
+  ConferenceScheduled: [],
+  ConferenceHeld: [],
+  PlanRecorded: [],
+  PlanDistributed: [],
+  FollowUpContacted: ['notes'],
+  FollowUpConferenceRequested: [],
+  CaseWithdrawn: [],
+  CaseClosed: [],
+};
+
+// ---------------------------------------------------------------- state
+
+export interface Participant {
+  participantId: string;
+  name: string;
+  role: ParticipantRole;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+  invitedAt: string;
+  preparedAt?: string;
+  preparationNotes?: string;
+  answer?: Answer;
+  answeredAt?: string;
+}
+
+export interface Coordinator {
+  coordinatorId: string;
+  name: string;
+  email: string;
+  assignedAt: string;
+}
+
+export interface CaseState {
+  id: string;
+  reference: string;
+  kind: ConferenceKind;
+  status: CaseStatus;
+  workflowVersion: number;
+  requestedAt: string;
+  applicant: Applicant;
+  region: string;
+  description: string;
+  channel: Channel;
+  followUpOf?: string;
+  followUpCases: string[];
+  conferenceQuestions: string[];
+  intakeNotes?: string;
+  declineReason?: string;
+  coordinator?: Coordinator;
+  previousCoordinators: Coordinator[];
+  participants: Participant[];
+  schedule?: { startsAt: string; location: string; scheduledAt: string };
+  conference?: { heldAt: string; attendees: string[]; privatePartHeld?: boolean };
+  plan?: { agreements: Agreement[]; ifItDoesNotWork: string; recordedAt: string; version: number };
+  distribution?: { distributedAt: string; recipients: string[] };
+  followUps: { contactedAt: string; outcome: FollowUpOutcome; notes?: string }[];
+  withdrawal?: { at: string; reason: string };
+  closedAt?: string;
+}
+
+// ---------------------------------------------------------------- decisions
+
+/** A refused step: nothing is appended. */
+export interface Refusal {
+  /** Stable rule code, e.g. `CASE.STEP_NOT_ALLOWED`, `CONFERENCE.TOO_FEW_ACCEPTED`. */
+  rule: string;
+  /** The state the case is in (`null` when the case does not exist yet). */
+  currentState: CaseStatus | null;
+  /** The steps allowed now. */
+  nextSteps: Step[];
+  /** One plain English sentence for staff. */
+  message: string;
+}
+
+export type Decision = { ok: true; events: DomainEvent[] } | { ok: false; refusal: Refusal };
