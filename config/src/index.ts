@@ -1,0 +1,3 @@
+export * from './tafel-config';
+export * from './duration';
+export * from './clock';

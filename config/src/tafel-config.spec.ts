@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './tafel-config';
+import { parseDuration } from './duration';
+
+describe('configuration', () => {
+  it('gives the embedded defaults of API.md with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      store: 'sqlite',
+      mailFrom: 'Eigen Kracht <noreply@localhost>',
+      reminderOffsetsMs: [7 * 86_400_000, 86_400_000],
+      answerNudgeAfterMs: 5 * 86_400_000,
+      followUpAfterMs: 90 * 86_400_000,
+      dispatchIntervalMs: 5_000,
+      worker: true,
+      tokensFileIsDefault: true,
+    });
+    expect(config.sqlitePath).toBe(`${config.dataDir}/tafel.db`);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['TAFEL_STORE', 'mysql'],
+    ['TAFEL_POSTGRES_URL', 'not a url'],
+    ['TAFEL_SMTP_URL', 'http://x'],
+    ['TAFEL_REMINDER_OFFSETS', '7d,soon'],
+    ['TAFEL_ANSWER_NUDGE_AFTER', '5 days'],
+    ['TAFEL_FOLLOW_UP_AFTER', '0d'],
+    ['TAFEL_DISPATCH_INTERVAL', '5'],
+    ['TAFEL_WORKER', 'maybe'],
+    ['TAFEL_MAIL_FROM', 'nobody'],
+  ])('refuses a bad %s and names it', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('requires a PostgreSQL URL for the postgres store', () => {
+    expect(() => loadConfig({ TAFEL_STORE: 'postgres' })).toThrow(/^TAFEL_POSTGRES_URL:/);
+  });
+
+  it('parses every duration unit', () => {
+    expect([parseDuration('30s'), parseDuration('15m'), parseDuration('2h'), parseDuration('7d')]).toEqual([
+      30_000, 900_000, 7_200_000, 604_800_000,
+    ]);
+    expect(parseDuration('7w')).toBeUndefined();
+  });
+});

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import { parseDuration } from './duration';
+
+export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
+
+/** Every variable of API.md, parsed and checked. */
+export interface TafelConfig {
+  port: number;
+  dataDir: string;
+  store: StoreKind;
+  sqlitePath: string;
+  postgresUrl?: string;
+  eventStoreUrl?: string;
+  tokensFile: string;
+  /** True when TAFEL_TOKENS_FILE was not given: the embedded default may create the file. */
+  tokensFileIsDefault: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  reminderOffsetsMs: number[];
+  answerNudgeAfterMs: number;
+  followUpAfterMs: number;
+  dispatchIntervalMs: number;
+  worker: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function duration(env: Env, name: string, fallback: string): number {
+  const ms = parseDuration(env[name] ?? fallback);
+  if (ms === undefined || ms <= 0) {
+    throw new ConfigError(name, `expected a duration like 30s, 15m, 2h or 7d, got "${env[name]}"`);
+  }
+  return ms;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `not a valid URL: "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = (env[name] ?? fallback) as T;
+  if (!allowed.includes(value)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${value}"`);
+  return value;
+}
+
+/**
+ * Reads the configuration from the environment.
+ * @throws ConfigError naming the first variable with a bad value.
+ */
+export function loadConfig(env: Env = process.env): TafelConfig {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError('PORT', `expected 0–65535, got "${portText}"`);
+
+  const dataDir = resolve(env.TAFEL_DATA_DIR || './data');
+  const store = oneOf(env, 'TAFEL_STORE', ['sqlite', 'postgres', 'eventstoredb'] as const, 'sqlite');
+  const postgresUrl = url(env, 'TAFEL_POSTGRES_URL', ['postgres:', 'postgresql:']);
+  const eventStoreUrl = url(env, 'TAFEL_EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  if (store === 'postgres' && !postgresUrl) throw new ConfigError('TAFEL_POSTGRES_URL', 'required when TAFEL_STORE=postgres');
+  if (store === 'eventstoredb' && !eventStoreUrl) {
+    throw new ConfigError('TAFEL_EVENTSTORE_URL', 'required when TAFEL_STORE=eventstoredb');
+  }
+  const mailFrom = env.TAFEL_MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('TAFEL_MAIL_FROM', `not an address: "${mailFrom}"`);
+
+  const offsets = (env.TAFEL_REMINDER_OFFSETS ?? '7d,1d').split(',').map((part) => {
+    const ms = parseDuration(part);
+    if (ms === undefined || ms <= 0) {
+      throw new ConfigError('TAFEL_REMINDER_OFFSETS', `expected durations separated by commas, got "${part}"`);
+    }
+    return ms;
+  });
+
+  return {
+    port,
+    dataDir,
+    store,
+    sqlitePath: resolve(env.TAFEL_SQLITE_PATH || `${dataDir}/tafel.db`),
+    postgresUrl,
+    eventStoreUrl,
+    tokensFile: resolve(env.TAFEL_TOKENS_FILE || `${dataDir}/tokens.json`),
+    tokensFileIsDefault: !env.TAFEL_TOKENS_FILE,
+    smtpUrl: url(env, 'TAFEL_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    reminderOffsetsMs: offsets,
+    answerNudgeAfterMs: duration(env, 'TAFEL_ANSWER_NUDGE_AFTER', '5d'),
+    followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
+    dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s'),
+    worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
+  };
+}
