@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { loadConfig } from '@app/config';
+import { createApp, type TafelApp } from '../../apps/admin-api/src/app.factory';
+import { TestClock } from './test-clock';
+
+export type StoreUnderTest = 'sqlite' | 'postgres';
+
+/** The stores every e2e suite runs against: `describe.each(E2E_STORES)('%s store', (store) => …)`. */
+export const E2E_STORES: StoreUnderTest[] = ['sqlite', 'postgres'];
+
+const POSTGRES_ADMIN_URL = process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const TEST_ACTORS = {
+  admin: { id: 'admin-1', name: 'Ada Admin', role: 'admin' },
+  regionManager: { id: 'rm-1', name: 'Rien Regiomanager', role: 'region-manager' },
+  coordinator: { id: 'coord-1', name: 'Corrie Coördinator', role: 'coordinator' },
+  otherCoordinator: { id: 'coord-2', name: 'Kees Coördinator', role: 'coordinator' },
+  researcher: { id: 'res-1', name: 'Roos Onderzoeker', role: 'researcher' },
+  auditor: { id: 'aud-1', name: 'Anouk Auditor', role: 'auditor' },
+} as const;
+
+export type TestActor = keyof typeof TEST_ACTORS;
+
+export interface TestApp {
+  /** supertest bound to the running app: `t.http.post('/v1/cases').set(t.auth('admin')).send(…)`. */
+  http: ReturnType<typeof request>;
+  /** `{ Authorization: 'Bearer …' }` for one of the test actors. */
+  auth(actor: TestActor): { Authorization: string };
+  tokens: Record<TestActor, string>;
+  clock: TestClock;
+  store: StoreUnderTest;
+  dataDir: string;
+  app: TafelApp;
+  /** Closes the app and starts a new one on the same data directory / database. */
+  restart(): Promise<void>;
+  /** Closes the app and removes the data directory / database. */
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  store?: StoreUnderTest;
+  env?: Record<string, string>;
+  /** Starting time of the injected clock (default 2026-03-02T09:00:00Z). */
+  now?: Date;
+}
+
+async function createDatabase(): Promise<string> {
+  const name = `tafel_e2e_${randomBytes(6).toString('hex')}`;
+  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}: the postgres e2e run cannot pass (${e})`);
+  }
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return POSTGRES_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = url.slice(url.lastIndexOf('/') + 1);
+  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.end();
+}
+
+/** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const store = options.store ?? 'sqlite';
+  const dataDir = mkdtempSync(join(tmpdir(), 'tafel-e2e-'));
+  const tokens = Object.fromEntries(
+    Object.keys(TEST_ACTORS).map((k) => [k, `test-${k}-${randomBytes(8).toString('hex')}`]),
+  ) as Record<TestActor, string>;
+  const tokensFile = join(dataDir, 'tokens.json');
+  writeFileSync(
+    tokensFile,
+    JSON.stringify(
+      (Object.keys(TEST_ACTORS) as TestActor[]).map((k) => ({
+        tokenSha256: createHash('sha256').update(tokens[k]).digest('hex'),
+        actor: TEST_ACTORS[k],
+      })),
+    ),
+  );
+  const postgresUrl = store === 'postgres' ? await createDatabase() : undefined;
+  const clock = new TestClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
+  const config = loadConfig({
+    TAFEL_DATA_DIR: dataDir,
+    TAFEL_TOKENS_FILE: tokensFile,
+    TAFEL_STORE: store,
+    ...(postgresUrl ? { TAFEL_POSTGRES_URL: postgresUrl } : {}),
+    TAFEL_DISPATCH_INTERVAL: '1s',
+    ...options.env,
+  });
+
+  let app = await createApp(config, { clock, logger: false });
+  const testApp: TestApp = {
+    http: request(app.getHttpServer()),
+    auth: (actor) => ({ Authorization: `Bearer ${tokens[actor]}` }),
+    tokens,
+    clock,
+    store,
+    dataDir,
+    app,
+    async restart() {
+      await app.close();
+      app = await createApp(config, { clock, logger: false });
+      testApp.app = app;
+      testApp.http = request(app.getHttpServer());
+    },
+    async close() {
+      await app.close();
+      if (postgresUrl) await dropDatabase(postgresUrl);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return testApp;
+}
