@@ -19,3 +19,18 @@ export class StoreUnavailable extends Error {
     this.name = 'StoreUnavailable';
   }
 }
+
+/**
+ * An append reuses event ids that are stored, but not as a plain repeat of an earlier append to the
+ * same stream (some ids new, some known; an id known on another stream; an id twice in one call).
+ */
+export class DuplicateEventId extends Error {
+  readonly code = 'STORE.DUPLICATE_EVENT_ID';
+  constructor(
+    readonly stream: string,
+    readonly eventIds: string[],
+  ) {
+    super(`stream ${stream}: event ids already used elsewhere: ${eventIds.join(', ')}`);
+    this.name = 'DuplicateEventId';
+  }
+}

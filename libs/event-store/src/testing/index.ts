@@ -1,0 +1,4 @@
+export { describeEventStoreContract } from './event-store.contract';
+export type { ContractFactory, ContractHandle } from './contract.types';
+export { newEvent, newEvents, settle, subscribeUntil, written } from './contract.fixtures';
+export { TsChild } from './ts-child';
