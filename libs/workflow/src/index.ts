@@ -1,1 +1,37 @@
 export * from './types';
+export { RULES, RULE_MESSAGES, ruleScope, type RuleCode, type RuleKey } from './rules';
+export {
+  STEP_COMMANDS,
+  STEP_EVENTS,
+  COMMAND_STEPS,
+  EVENT_STEPS,
+  stepOf,
+  stepEventOf,
+  type CaseStep,
+  type Proposal,
+  type StepEvent,
+  type StepEventOf,
+} from './steps';
+export { CHECKS, STEP_RULES, type Check, type GuardCode } from './guards';
+export { conferenceMachine, type ConferenceMachine } from './conference.machine';
+export { WORKFLOW_VERSION, machineFor, workflowVersions, registerWorkflowVersion } from './workflow-registry';
+export { snapshotOf, type CaseSnapshot } from './snapshot';
+export { evolve, fold } from './evolve';
+export { decide } from './decide';
+export { nextSteps, CASE_STEPS } from './next-steps';
+export { exampleCommand } from './example-commands';
+export {
+  EVENT_SCHEMA_VERSIONS,
+  UPCASTERS,
+  upcast,
+  createUpcaster,
+  type Upcaster,
+  type UpcasterRegistry,
+} from './upcasters';
+export {
+  workflowDiagram,
+  workflowTransitions,
+  describeWorkflow,
+  type WorkflowDescription,
+  type WorkflowTransition,
+} from './mermaid';

@@ -1,0 +1,83 @@
+import { and, assign, setup } from 'xstate';
+import { evolve } from './evolve';
+import { CHECKS, STEP_RULES, type GuardCode } from './guards';
+import type { CaseStep, StepEvent } from './steps';
+import type { CaseState, CaseStatus, DomainEvent } from './types';
+
+type GuardArgs = { context: CaseState; event: StepEvent };
+const guards = Object.fromEntries(
+  Object.entries(CHECKS).map(([code, check]) => [
+    code,
+    ({ context, event }: GuardArgs) => check(context, event),
+  ]),
+) as Record<GuardCode, (args: GuardArgs) => boolean>;
+
+/** A guarded transition for a step: every rule of the step must hold. */
+function to(step: CaseStep, target: CaseStatus) {
+  const rules = STEP_RULES[step];
+  return { target, actions: 'record' as const, ...(rules.length > 0 ? { guard: and([...rules]) } : {}) };
+}
+
+/** Steps of the preparation (allowed until the conference is held), staying in `state`. */
+const preparation = (state: 'preparing' | 'scheduled') => ({
+  'assign-coordinator': to('assign-coordinator', state),
+  'invite-participant': to('invite-participant', state),
+  'record-preparation': to('record-preparation', state),
+  'record-answer': to('record-answer', state),
+  'schedule-conference': to('schedule-conference', 'scheduled'),
+  withdraw: to('withdraw', 'withdrawn'),
+});
+
+const afterDistribution = (state: 'plan-distributed' | 'followed-up') => ({
+  'contact-follow-up': to('contact-follow-up', 'followed-up'),
+  'request-follow-up-conference': to('request-follow-up-conference', state),
+  close: to('close', 'closed'),
+});
+
+/**
+ * The conference case workflow, version 1. Its context is the folded {@link CaseState} (given as
+ * input); its events are the API steps, each carrying the event it proposes to record. The `record`
+ * action folds that event in, so stepping the machine and folding with `evolve` agree.
+ */
+export const conferenceMachine = setup({
+  types: { context: {} as CaseState, events: {} as StepEvent, input: {} as CaseState },
+  guards,
+  actions: { record: assign(({ context, event }) => evolve(context, event.event as DomainEvent)) },
+}).createMachine({
+  id: 'conference',
+  initial: 'requested',
+  context: ({ input }) => input,
+  states: {
+    requested: {
+      on: {
+        'complete-intake': to('complete-intake', 'awaiting-coordinator'),
+        decline: to('decline', 'declined'),
+        withdraw: to('withdraw', 'withdrawn'),
+      },
+    },
+    declined: { type: 'final' },
+    'awaiting-coordinator': {
+      on: {
+        'assign-coordinator': to('assign-coordinator', 'preparing'),
+        withdraw: to('withdraw', 'withdrawn'),
+      },
+    },
+    preparing: { on: preparation('preparing') },
+    scheduled: {
+      on: { ...preparation('scheduled'), 'hold-conference': to('hold-conference', 'held') },
+    },
+    held: { on: { 'record-plan': to('record-plan', 'plan-recorded') } },
+    'plan-recorded': {
+      on: {
+        'record-plan': to('record-plan', 'plan-recorded'),
+        'distribute-plan': to('distribute-plan', 'plan-distributed'),
+      },
+    },
+    'plan-distributed': { on: afterDistribution('plan-distributed') },
+    'followed-up': { on: afterDistribution('followed-up') },
+    withdrawn: { type: 'final' },
+    closed: { type: 'final' },
+  },
+});
+
+export type ConferenceMachine = typeof conferenceMachine;

@@ -1,0 +1,53 @@
+import { transition } from 'xstate';
+import { STEP_RULES } from './guards';
+import { nextSteps } from './next-steps';
+import { propose, requestEvent } from './propose';
+import { RULE_MESSAGES, RULES, ruleScope, type RuleCode } from './rules';
+import { hasTransition, holds, snapshotOf, type CaseSnapshot } from './snapshot';
+import type { StepEvent } from './steps';
+import type { CaseState, Command, Decision, DomainEvent } from './types';
+import { WORKFLOW_VERSION } from './workflow-registry';
+
+function refuse(state: CaseState | undefined, rule: RuleCode): Decision {
+  const currentState = state?.status ?? null;
+  const message =
+    rule === RULES.STEP_NOT_ALLOWED && currentState !== null
+      ? `This step is not allowed while the case is ${currentState}.`
+      : RULE_MESSAGES[rule];
+  return { ok: false, refusal: { rule, currentState, nextSteps: nextSteps(state), message } };
+}
+
+/**
+ * Why the machine did not take the step. With no transition for it in this state, the first
+ * failing *state* rule of the step says what has to happen first (e.g. `CONFERENCE.NOT_SCHEDULED`),
+ * else `CASE.STEP_NOT_ALLOWED`; a finished case always says `CASE.STEP_NOT_ALLOWED`. With a
+ * transition, the first of its guards that fails.
+ */
+function explain(snapshot: CaseSnapshot, event: StepEvent): RuleCode {
+  if (snapshot.status === 'done') return RULES.STEP_NOT_ALLOWED;
+  const allowedHere = hasTransition(snapshot, event.type);
+  const rules = STEP_RULES[event.type].filter((r) => allowedHere || ruleScope(r) === 'state');
+  return rules.find((r) => !holds(snapshot, r, event)) ?? RULES.STEP_NOT_ALLOWED;
+}
+
+/**
+ * Decides a command against the case as it is (`undefined`: no such case yet), at `now`.
+ * Accepted: the events to append (each with `at: now`). Refused: the rule, the current state and
+ * the steps allowed now; nothing is appended. The case's own workflow version decides.
+ * @throws Error when the case's workflow version is unknown.
+ */
+export function decide(state: CaseState | undefined, command: Command, now: Date): Decision {
+  const at = now.toISOString();
+  if (command.type === 'RequestConference') {
+    if (state !== undefined) return refuse(state, RULES.ALREADY_EXISTS);
+    if (command.followUpOf === command.caseId) return refuse(state, RULES.FOLLOW_UP_OF_ITSELF);
+    return { ok: true, events: [requestEvent(command, at, WORKFLOW_VERSION)] };
+  }
+  if (state === undefined) return refuse(state, RULES.NOT_FOUND);
+  const snapshot = snapshotOf(state);
+  const proposal = propose(state, command, at);
+  const [next] = transition(snapshot.machine, snapshot, proposal);
+  // The pure transition hands back the very same snapshot when no transition was enabled.
+  if (next === snapshot) return refuse(state, explain(snapshot, proposal));
+  return { ok: true, events: [proposal.event as DomainEvent] };
+}

@@ -1,0 +1,136 @@
+import type { CaseState, DomainEvent, EventOf, Participant } from './types';
+
+const updateParticipant = (
+  state: CaseState,
+  id: string,
+  patch: (p: Participant) => Participant,
+): Participant[] => state.participants.map((p) => (p.participantId === id ? patch(p) : p));
+
+function requested({ data }: EventOf<'ConferenceRequested'>): CaseState {
+  const state: CaseState = {
+    id: data.caseId,
+    reference: data.reference,
+    kind: data.kind,
+    status: 'requested',
+    workflowVersion: data.workflowVersion,
+    requestedAt: data.at,
+    applicant: data.applicant,
+    region: data.region,
+    description: data.description,
+    channel: data.channel,
+    followUpCases: [],
+    conferenceQuestions: [],
+    previousCoordinators: [],
+    participants: [],
+    followUps: [],
+  };
+  if (data.followUpOf !== undefined) state.followUpOf = data.followUpOf;
+  return state;
+}
+
+/**
+ * Applies one recorded event to the case: a plain reducer, no checks (events are facts). Never
+ * mutates its input. An event other than `ConferenceRequested` on no case throws.
+ */
+export function evolve(state: CaseState | undefined, event: DomainEvent): CaseState {
+  if (event.type === 'ConferenceRequested') return requested(event);
+  if (state === undefined) throw new Error(`${event.type} cannot start a case`);
+  const { data } = event;
+  switch (event.type) {
+    case 'IntakeCompleted':
+      return {
+        ...state,
+        status: 'awaiting-coordinator',
+        conferenceQuestions: event.data.conferenceQuestions,
+        intakeNotes: event.data.notes,
+      };
+    case 'RequestDeclined':
+      return { ...state, status: 'declined', declineReason: event.data.reason };
+    case 'CoordinatorAssigned': {
+      const { coordinatorId, name, email, at } = event.data;
+      return {
+        ...state,
+        status: state.status === 'awaiting-coordinator' ? 'preparing' : state.status,
+        coordinator: { coordinatorId, name, email, assignedAt: at },
+        previousCoordinators: state.coordinator
+          ? [...state.previousCoordinators, state.coordinator]
+          : state.previousCoordinators,
+      };
+    }
+    case 'ParticipantInvited': {
+      const { at, ...rest } = event.data;
+      return { ...state, participants: [...state.participants, { ...rest, invitedAt: at }] };
+    }
+    case 'ParticipantPrepared': {
+      const { at, notes } = event.data;
+      return {
+        ...state,
+        participants: updateParticipant(state, event.data.participantId, (p) => ({
+          ...p,
+          preparedAt: at,
+          preparationNotes: notes,
+        })),
+      };
+    }
+    case 'ParticipantAnswered': {
+      const { at, answer } = event.data;
+      return {
+        ...state,
+        participants: updateParticipant(state, event.data.participantId, (p) => ({
+          ...p,
+          answer,
+          answeredAt: at,
+        })),
+      };
+    }
+    case 'ConferenceScheduled': {
+      const { startsAt, location, at } = event.data;
+      return { ...state, status: 'scheduled', schedule: { startsAt, location, scheduledAt: at } };
+    }
+    case 'ConferenceHeld': {
+      const { heldAt, attendees, privatePartHeld } = event.data;
+      const conference =
+        privatePartHeld === undefined ? { heldAt, attendees } : { heldAt, attendees, privatePartHeld };
+      return { ...state, status: 'held', conference };
+    }
+    case 'PlanRecorded':
+      return {
+        ...state,
+        status: 'plan-recorded',
+        plan: {
+          agreements: event.data.agreements,
+          ifItDoesNotWork: event.data.ifItDoesNotWork,
+          recordedAt: event.data.at,
+          version: (state.plan?.version ?? 0) + 1,
+        },
+      };
+    case 'PlanDistributed':
+      return {
+        ...state,
+        status: 'plan-distributed',
+        distribution: { distributedAt: event.data.at, recipients: event.data.recipients },
+      };
+    case 'FollowUpContacted': {
+      const { contactedAt, outcome, notes } = event.data;
+      const followUp = notes === undefined ? { contactedAt, outcome } : { contactedAt, outcome, notes };
+      return { ...state, status: 'followed-up', followUps: [...state.followUps, followUp] };
+    }
+    case 'FollowUpConferenceRequested':
+      return { ...state, followUpCases: [...state.followUpCases, event.data.followUpCaseId] };
+    case 'CaseWithdrawn':
+      return { ...state, status: 'withdrawn', withdrawal: { at: data.at, reason: event.data.reason } };
+    case 'CaseClosed':
+      return { ...state, status: 'closed', closedAt: data.at };
+    default: {
+      const _never: never = event;
+      return _never;
+    }
+  }
+}
+
+/** Folds a history into the case it describes (`undefined` for an empty history). */
+export function fold(events: readonly DomainEvent[]): CaseState | undefined {
+  let state: CaseState | undefined;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}
