@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { encodeAppend } from './postgres/event-rows';
+import { migrate, openPostgresEventStore, type PostgresEventStore } from './postgres';
+import { describeEventStoreContract, newEvents, subscribeUntil, type ContractHandle } from './testing';
+
+const SERVER = process.env.TAFEL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const database = `tafel_test_${randomBytes(6).toString('hex')}`;
+const url = (schema: string): string => `${SERVER}/${database}?options=-c%20search_path%3D${schema}`;
+let admin: Pool;
+let schemas = 0;
+
+async function onServer(sql: string): Promise<void> {
+  const client = new Client({ connectionString: `${SERVER}/postgres`, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${SERVER} (${String(e)}); start it with ` +
+      '`pg_ctlcluster --skip-systemctl-redirect 15 main start` or set TAFEL_TEST_PG_URL', { cause: e });
+  }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  admin = new Pool({ connectionString: `${SERVER}/${database}`, max: 4 });
+});
+
+afterAll(async () => {
+  await admin?.end();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+/** A fresh schema in this run's database: an empty store for each test. */
+async function freshSchema(): Promise<string> {
+  const schema = `s${schemas++}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  return schema;
+}
+
+async function postgresHandle(): Promise<ContractHandle & { store: PostgresEventStore; schema: string }> {
+  const schema = await freshSchema();
+  const connectionString = url(schema);
+  const opened = [await openPostgresEventStore({ connectionString, pollMs: 100 })];
+  return {
+    schema,
+    store: opened[0],
+    async reopen() {
+      opened.push(await openPostgresEventStore({ connectionString, pollMs: 100 }));
+      return opened[opened.length - 1];
+    },
+    async tamper(stream, revision) {
+      await admin.query(`UPDATE ${schema}.tafel_events SET data = '{"tampered":true}' WHERE stream = $1 AND revision = $2`, [stream, revision]);
+    },
+    childOptions: { connectionString },
+    async cleanup() {
+      await Promise.all(opened.map((s) => s.close()));
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
+
+describeEventStoreContract('postgres', {
+  create: postgresHandle,
+  child: { module: join(__dirname, 'postgres', 'open-postgres-event-store.ts'), exportName: 'openPostgresEventStore' },
+  openUnreachable: () => openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/nothing' }),
+});
+
+describe('postgres event store: global order', () => {
+  it('holds back a later commit until an earlier-positioned append commits, and skips neither', async () => {
+    const { store, schema, cleanup } = await postgresHandle();
+    const held = new Client({ connectionString: url(schema) });
+    await held.connect();
+    try {
+      await store.append('before', newEvents(1), { expectedRevision: 'no-stream' });
+      const sub = subscribeUntil(store, (r) => r.length === 3);
+      const early = newEvents(1, 'early');
+      await held.query('BEGIN');
+      const { json } = encodeAppend('early', early, { revision: -1, hash: null });
+      const { rows } = await held.query('SELECT positions FROM tafel_append($1, -1, -1, NULL, $2, $3)', ['early', [early[0].eventId], json]);
+      const later = await store.append('later', newEvents(1, 'later'), { expectedRevision: 'no-stream' });
+      expect(later.positions[0]).toBeGreaterThan(Number(rows[0].positions[0]));
+
+      expect((await store.readAll()).map((e) => e.stream)).toEqual(['before']);
+      expect(sub.received.map((e) => e.stream)).toEqual(['before']);
+
+      await held.query('COMMIT');
+      const received = await sub.finished;
+      expect(received.map((e) => e.stream)).toEqual(['before', 'early', 'later']);
+      expect(received).toEqual(await store.readAll());
+    } finally {
+      await held.end();
+      await cleanup();
+    }
+  });
+});
+
+describe('postgres event store: migrations', () => {
+  it('applies each migration once when run twice and from several processes at once', async () => {
+    const schema = await freshSchema();
+    const pools = [0, 1, 2, 3].map(() => new Pool({ connectionString: url(schema), max: 1 }));
+    try {
+      const applied = await Promise.all(pools.map((p) => migrate(p)));
+      expect(applied.flat()).toEqual([1]);
+      expect(await migrate(pools[0])).toEqual([]);
+      const { rows } = await admin.query(`SELECT version FROM ${schema}.tafel_schema_migrations`);
+      expect(rows).toEqual([{ version: 1 }]);
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+    }
+  });
+});
