@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { systemClock, type Clock, type TafelConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { readTokens } from './auth/tokens';
+import { JsonLogger } from './http/json-logger';
+import { sendProblem } from './http/problem.filter';
+import { validationPipe } from './http/validation';
+
+export type TafelApp = NestFastifyApplication;
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  /** false: no logs at all (tests). */
+  logger?: JsonLogger | false;
+}
+
+export const BODY_LIMIT = 100 * 1024;
+
+/** Builds the whole admin API, initialised and ready for requests (not yet listening). */
+export async function createApp(config: TafelConfig, options: CreateAppOptions = {}): Promise<TafelApp> {
+  const logger = options.logger === undefined ? new JsonLogger() : options.logger;
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    loggerInstance: logger ? logger.pino : undefined,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
+    },
+  });
+  adapter.getInstance().setErrorHandler((error, _request, reply) => sendProblem(reply, error));
+  const tokens = readTokens(config.tokensFile);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.clock ?? systemClock, tokens),
+    adapter,
+    { logger: logger || false, bufferLogs: false },
+  );
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tafel admin API')
+      .setDescription('Every step of an Eigen Kracht conference case. Contract: API.md (v1).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ROLES, type Actor, type Role } from '@app/cases';
+
+export interface TokenEntry {
+  tokenSha256: string;
+  actor: Actor;
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Reads and checks the tokens file. @throws Error naming the file and the bad entry. */
+export function readTokens(file: string): Map<string, Actor> {
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as TokenEntry[];
+  if (!Array.isArray(entries)) throw new Error(`${file}: expected a JSON array of { tokenSha256, actor }`);
+  const byHash = new Map<string, Actor>();
+  entries.forEach((entry, i) => {
+    const { tokenSha256, actor } = entry ?? {};
+    if (!/^[0-9a-f]{64}$/.test(tokenSha256 ?? '') || !actor?.id || !ROLES.includes(actor.role as Role)) {
+      throw new Error(
+        `${file}: entry ${i} needs a hex tokenSha256 and an actor { id, name, role } with a known role`,
+      );
+    }
+    byHash.set(tokenSha256, { id: actor.id, name: actor.name ?? actor.id, role: actor.role });
+  });
+  return byHash;
+}
+
+/**
+ * The embedded default: one fresh token per role in a new tokens file. Only the hashes go into the
+ * tokens file; the tokens themselves go to a file beside it, readable by the owner only.
+ */
+export function createDefaultTokens(file: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  const plain: Record<string, string> = {};
+  const entries: TokenEntry[] = ROLES.map((role) => {
+    const token = randomBytes(24).toString('base64url');
+    plain[role] = token;
+    const id = role === 'coordinator' ? 'coordinator-1' : `${role}-1`;
+    return { tokenSha256: sha256(token), actor: { id, name: `Default ${role}`, role } };
+  });
+  writeFileSync(file, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600 });
+  const plainFile = file.replace(/\.json$/, '') + '.plain.json';
+  writeFileSync(plainFile, JSON.stringify(plain, null, 2) + '\n', { mode: 0o600 });
+  return plainFile;
+}
+
+export const tokensFileExists = (file: string): boolean => existsSync(file);

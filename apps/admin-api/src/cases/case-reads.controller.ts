@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CaseQueries, type Actor } from '@app/cases';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ListCasesQuery } from './list-cases.query';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases')
+export class CaseReadsController {
+  constructor(private readonly queries: CaseQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'list cases (a projection; may trail the log by a moment)' })
+  list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor) {
+    return this.queries.listCases(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'the case as of now, read from its stream' })
+  async get(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.queries.getCase(actor, id);
+    reply.header('etag', `"${view.revision}"`);
+    return view;
+  }
+}

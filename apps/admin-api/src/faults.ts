@@ -1,0 +1,1 @@
+export { FAULTS, type Faults } from '@app/cases';

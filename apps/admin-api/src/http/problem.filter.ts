@@ -1,0 +1,36 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { StoreUnavailable } from '@app/event-store';
+import { TafelError, problem, problemOf, type Problem } from '@app/cases';
+
+const logger = new Logger('Problems');
+
+/** Turns any error into an RFC 9457 problem document: one place maps error categories to HTTP. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof TafelError) return problemOf(error);
+  if (error instanceof StoreUnavailable)
+    return problem(503, error.code, 'The event store is not reachable; nothing was written.');
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, `HTTP.${status}`, error.message);
+  }
+  const status = (error as { statusCode?: number }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const detail = status === 413 ? 'The body is larger than 100 kB.' : (error as Error).message;
+    return problem(status, `HTTP.${status}`, detail);
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return problem(500, 'INTERNAL', 'Something went wrong on our side; the step may not have been recorded.');
+}
+
+export function sendProblem(reply: FastifyReply, error: unknown): void {
+  const body = toProblem(error);
+  void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    sendProblem(host.switchToHttp().getResponse<FastifyReply>(), error);
+  }
+}

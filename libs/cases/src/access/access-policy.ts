@@ -1,0 +1,47 @@
+import type { CaseState, Step } from '@app/workflow';
+import { forbidden } from '../errors';
+import type { Actor, Role } from './actor';
+
+const COORDINATOR_STEPS: readonly Step[] = [
+  'invite-participant',
+  'record-preparation',
+  'record-answer',
+  'schedule-conference',
+  'hold-conference',
+  'record-plan',
+  'distribute-plan',
+];
+const RESEARCHER_STEPS: readonly Step[] = ['contact-follow-up', 'request-follow-up-conference'];
+
+/** API.md "Who may do what", as data. */
+const STEPS_BY_ROLE: Record<Role, (step: Step) => boolean> = {
+  admin: () => true,
+  'region-manager': () => true,
+  coordinator: (step) => COORDINATOR_STEPS.includes(step),
+  researcher: (step) => RESEARCHER_STEPS.includes(step),
+  auditor: () => false,
+};
+
+function assignedElsewhere(actor: Actor, state: CaseState): boolean {
+  return actor.role === 'coordinator' && state.coordinator?.coordinatorId !== actor.id;
+}
+
+/** @throws TafelError (forbidden) when the actor may not take this step on this case. */
+export function assertMayTakeStep(actor: Actor, step: Step, state: CaseState | undefined): void {
+  if (!STEPS_BY_ROLE[actor.role](step)) {
+    throw forbidden(`The role ${actor.role} may not take the step ${step}.`);
+  }
+  if (state && assignedElsewhere(actor, state)) {
+    throw forbidden('This case is not assigned to you.');
+  }
+}
+
+/** @throws TafelError (forbidden) when the actor may not read this case. */
+export function assertMayRead(actor: Actor, state: CaseState): void {
+  if (assignedElsewhere(actor, state)) throw forbidden('This case is not assigned to you.');
+}
+
+/** The coordinator filter a case list must apply for this actor, if any. */
+export function listScope(actor: Actor): { coordinatorId?: string } {
+  return actor.role === 'coordinator' ? { coordinatorId: actor.id } : {};
+}

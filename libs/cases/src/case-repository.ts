@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadOptions,
+  type StoredEvent,
+} from '@app/event-store';
+import { EVENT_SCHEMA_VERSIONS, evolve, upcast, type CaseState, type DomainEvent } from '@app/workflow';
+import type { Actor } from './access/actor';
+import { deterministicId } from './ids';
+
+export const streamOf = (caseId: string): string => `case-${caseId}`;
+
+export interface LoadedCase {
+  state: CaseState | undefined;
+  /** Revision of the stream's last event; -1 for no case. */
+  revision: number;
+  events: StoredEvent[];
+}
+
+export interface CommandContext {
+  actor: Actor;
+  commandId: string;
+  correlationId: string;
+  causationId?: string;
+}
+
+export function isDomainEvent(event: StoredEvent): boolean {
+  return Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, event.type);
+}
+
+/** Folds stored events (upcast on read) into the case state. */
+export function foldStored(events: StoredEvent[]): CaseState | undefined {
+  let state: CaseState | undefined;
+  for (const e of events) {
+    if (isDomainEvent(e)) state = evolve(state, upcast(e.type, e.schemaVersion, e.data));
+  }
+  return state;
+}
+
+/** Loads and saves cases as event streams. */
+@Injectable()
+export class CaseRepository {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load(caseId: string, options?: ReadOptions): Promise<LoadedCase> {
+    const events = await this.store.read(streamOf(caseId), options);
+    const revision = events.length ? events[events.length - 1].revision : -1;
+    return { state: foldStored(events), revision, events };
+  }
+
+  /**
+   * Appends the decided events. Event ids derive from the command id, so a repeated command
+   * (retry, concurrent duplicate) is stored once.
+   * @throws ExpectedRevisionConflict
+   */
+  async append(
+    caseId: string,
+    events: DomainEvent[],
+    expectedRevision: ExpectedRevision,
+    context: CommandContext,
+    workflowVersion: number,
+  ): Promise<number> {
+    const result = await this.store.append(
+      streamOf(caseId),
+      events.map((event, i) => ({
+        eventId: deterministicId(context.commandId, caseId, String(i)),
+        type: event.type,
+        schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+        data: event.data,
+        metadata: {
+          occurredAt: event.data.at,
+          actor: { id: context.actor.id, role: context.actor.role, name: context.actor.name },
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+          commandId: context.commandId,
+          workflowVersion,
+        },
+      })),
+      { expectedRevision },
+    );
+    return result.nextRevision;
+  }
+}

@@ -1,0 +1,34 @@
+/** Application errors: a stable code and a category that the one exception filter maps to HTTP. */
+export type ErrorCategory =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'precondition-failed'
+  | 'unavailable';
+
+export class TafelError extends Error {
+  constructor(
+    readonly code: string,
+    readonly category: ErrorCategory,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'TafelError';
+  }
+}
+
+export const caseNotFound = (id: string) =>
+  new TafelError('CASE.NOT_FOUND', 'not-found', `No case with id ${id}.`);
+
+export const forbidden = (message: string) => new TafelError('ACCESS.FORBIDDEN', 'forbidden', message);
+
+export const revisionMismatch = (expected: number, current: number) =>
+  new TafelError(
+    'CASE.REVISION_MISMATCH',
+    'precondition-failed',
+    `If-Match names revision ${expected}, but the case is at revision ${current}.`,
+    { currentRevision: current },
+  );

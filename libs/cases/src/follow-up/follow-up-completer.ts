@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { ExpectedRevisionConflict } from '@app/event-store';
+import { WORKFLOW_VERSION, decide, type CaseState } from '@app/workflow';
+import { CaseRepository, type CommandContext } from '../case-repository';
+import { referenceOf } from '../ids';
+
+/**
+ * The second half of `request-follow-up-conference`: the original case records the link first, then
+ * the new case is created. Creating it is idempotent (its event id derives from the command id and
+ * it is appended with `no-stream`), so the retrying request and the worker may both try: one case.
+ */
+@Injectable()
+export class FollowUpCompleter {
+  constructor(private readonly cases: CaseRepository) {}
+
+  /** Makes sure the follow-up case named by the original's link exists; returns its state and revision. */
+  async ensureFollowUpCase(
+    original: CaseState,
+    followUpCaseId: string,
+    reason: string,
+    at: Date,
+    context: CommandContext,
+  ): Promise<{ state: CaseState; revision: number }> {
+    const existing = await this.cases.load(followUpCaseId);
+    if (existing.state) return { state: existing.state, revision: existing.revision };
+    const decision = decide(
+      undefined,
+      {
+        type: 'RequestConference',
+        caseId: followUpCaseId,
+        reference: referenceOf(followUpCaseId),
+        kind: original.kind,
+        applicant: original.applicant,
+        region: original.region,
+        description: reason,
+        channel: original.channel,
+        followUpOf: original.id,
+      },
+      at,
+    );
+    if (!decision.ok) throw new Error(`follow-up case refused: ${decision.refusal.message}`);
+    try {
+      await this.cases.append(followUpCaseId, decision.events, 'no-stream', context, WORKFLOW_VERSION);
+    } catch (e) {
+      if (!(e instanceof ExpectedRevisionConflict)) throw e;
+    }
+    const created = await this.cases.load(followUpCaseId);
+    return { state: created.state!, revision: created.revision };
+  }
+}

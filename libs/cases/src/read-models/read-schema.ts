@@ -1,0 +1,31 @@
+import type { SqlDb } from '../sql/sql-db';
+
+/** Tables of the read side. `case_list.state_json` is the folded case, so the list needs no replay. */
+export async function createReadSchema(db: SqlDb): Promise<void> {
+  const bigint = db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS tafel_checkpoints (name TEXT PRIMARY KEY, position ${bigint} NOT NULL)`,
+  );
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_case_list (
+    id TEXT PRIMARY KEY,
+    created_position ${bigint} NOT NULL,
+    reference TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    region TEXT NOT NULL,
+    coordinator_id TEXT,
+    revision INTEGER NOT NULL,
+    requested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state_json TEXT NOT NULL
+  )`);
+  await db.run(`CREATE INDEX IF NOT EXISTS tafel_case_list_created ON tafel_case_list (created_position)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_idempotency (
+    actor_id TEXT NOT NULL,
+    idem_key TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (actor_id, idem_key)
+  )`);
+}

@@ -1,0 +1,16 @@
+/**
+ * A small SQL port for the read side (projections, checkpoints, idempotency records): one dialect-neutral
+ * surface over SQLite and PostgreSQL. Placeholders are written `?`; the PostgreSQL side numbers them.
+ */
+export interface SqlDb {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<void>;
+  /** Runs `fn` in one transaction; everything it does through `tx` commits or rolls back together. */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type SqlTx = Pick<SqlDb, 'all' | 'run' | 'dialect'>;
+
+export const READ_DB = Symbol('READ_DB');
