@@ -30,12 +30,13 @@ function sortKeys(value: unknown): unknown {
  * Canonical encoding of an event: the JSON value of `{ stream, revision, eventId, type, schemaVersion,
  * data, metadata, prevHash }` as JSON itself would store it (so `undefined` members vanish, dates
  * become strings), with object keys sorted by UTF-16 code unit at every depth, serialised without
- * whitespace. Any store that keeps the JSON value of data and metadata reproduces it byte for byte.
+ * whitespace; missing `data` counts as `null`. Any store that keeps the JSON value of data and
+ * metadata reproduces it byte for byte.
  */
 export function canonicalEncoding(event: HashedFields): string {
   const { stream, revision, eventId, type, schemaVersion, data, metadata, prevHash } = event;
   const json: unknown = JSON.parse(
-    JSON.stringify({ stream, revision, eventId, type, schemaVersion, data, metadata, prevHash }),
+    JSON.stringify({ stream, revision, eventId, type, schemaVersion, data: data ?? null, metadata, prevHash }),
   );
   return JSON.stringify(sortKeys(json));
 }

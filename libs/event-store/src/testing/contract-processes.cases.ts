@@ -36,11 +36,12 @@ export function processCases(h: () => ContractHandle, factory: ContractFactory):
 
   maybe('keeps every acknowledged append and no partial batch across kill -9 at random moments', async () => {
     const acked: { stream: string; nextRevision: number; eventIds: string[] }[] = [];
-    for (let round = 0; round < 5; round++) {
-      const writer = spawnChild({ task: 'write', streams: ['k1', 'k2', 'k3'], runId: `r${round}`, maxBatch: 4 });
+    for (let round = 0; round < 10; round++) {
+      const writer = spawnChild({ task: 'write', streams: ['k1', 'k2', 'k3'], runId: `r${round}`, maxBatch: 8 });
       const killAfter = 1 + Math.floor(Math.random() * 40);
       try {
         await writer.waitFor((l) => count('ack')(l) >= killAfter);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
       } finally {
         await writer.kill();
       }

@@ -1,0 +1,173 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { DuplicateEventId, StoreUnavailable } from './errors';
+import type { AppendResult, EventHandler, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadOptions, StoredEvent, SubscribeOptions, Subscription } from './event-store.port';
+import { pollingSubscription } from './polling-subscription';
+import { writeAppend, type PendingAppend } from './sqlite/sqlite-append-batch';
+import { prepareEvent, toStoredEvent } from './sqlite/sqlite-rows';
+import { prepareStatements, SCHEMA, type Statements } from './sqlite/sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; created with its tables when missing. */
+  path: string;
+  /** `FULL` (default) survives power loss; `NORMAL` may lose the last commits. */
+  synchronous?: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** How long a writer waits for another process's write lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** How often a caught-up subscription looks for other processes' writes. Default 100 ms. */
+  pollIntervalMs?: number;
+}
+
+const MAX_BATCH = 512;
+
+/** The embedded event store: one SQLite file in WAL mode, safe for several processes at once. */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly writeBatch: (batch: PendingAppend[]) => void;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<Subscription>();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  /** Write transactions committed, for observing group commit. */
+  transactions = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    const tx = db.transaction((batch: PendingAppend[]) => {
+      const recordedAt = new Date().toISOString();
+      for (const p of batch) {
+        try {
+          p.outcome = { ok: true, result: writeAppend(this.statements, p, recordedAt) };
+        } catch (e) {
+          if (!(e instanceof Error && 'code' in e && String(e.code).startsWith('STORE.'))) throw e;
+          p.outcome = { ok: false, error: e };
+        }
+      }
+    });
+    this.writeBatch = (batch) => tx.immediate(batch);
+  }
+
+  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) throw new StoreUnavailable('event store is closed');
+      const ids = events.map((e) => e.eventId);
+      const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+      if (twice.length > 0) throw new DuplicateEventId(stream, twice);
+      this.queue.push({ stream, events: events.map(prepareEvent), expected: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(this.flush);
+      }
+    });
+  }
+
+  /** Commits everything queued, in batches of one `BEGIN IMMEDIATE` transaction (one fsync) each. */
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        this.writeBatch(batch);
+        this.transactions++;
+      } catch (e) {
+        batch.forEach((p) => p.reject(unavailable(e)));
+        continue;
+      }
+      for (const p of batch) {
+        if (p.outcome?.ok) p.resolve(p.outcome.result);
+        else p.reject(p.outcome?.error);
+      }
+    }
+    this.appended.emit('appended');
+  };
+
+  async read(stream: string, options: ReadOptions = {}): Promise<StoredEvent[]> {
+    const from = options.fromRevision ?? 0;
+    const to = options.toRevision ?? Number.MAX_SAFE_INTEGER;
+    const rows = this.guard(() =>
+      options.toTime
+        ? this.statements.readStreamUntil.all(stream, from, to, options.toTime.getTime())
+        : this.statements.readStream.all(stream, from, to),
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const rows = this.guard(() => this.statements.readAll.all(options.fromPosition ?? -1, options.limit ?? -1));
+    return rows.map(toStoredEvent);
+  }
+
+  subscribe(handler: EventHandler, options?: SubscribeOptions & { onError?: (e: unknown) => void }): Subscription {
+    const source = {
+      readPage: (after: number, limit: number) => this.readAll({ fromPosition: after, limit }),
+      onWake: (callback: () => void) => {
+        this.appended.on('appended', callback);
+        return () => void this.appended.off('appended', callback);
+      },
+      pollIntervalMs: this.pollIntervalMs,
+    };
+    const inner = pollingSubscription(source, handler, options);
+    const subscription: Subscription = {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await inner.stop();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    return this.guard(() => this.statements.head.get(stream)?.revision ?? -1);
+  }
+
+  async ping(): Promise<void> {
+    this.guard(() => this.db.prepare('SELECT 1').get());
+  }
+
+  /** Commits what is queued, stops subscriptions, then closes the file. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+  }
+
+  private guard<T>(fn: () => T): T {
+    if (this.closed) throw new StoreUnavailable('event store is closed');
+    try {
+      return fn();
+    } catch (e) {
+      throw unavailable(e);
+    }
+  }
+}
+
+function unavailable(e: unknown): StoreUnavailable {
+  return e instanceof StoreUnavailable ? e : new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+}
+
+/**
+ * Opens (creating if needed) an SQLite event store: WAL, `synchronous=FULL` unless told otherwise.
+ * @throws StoreUnavailable when the file cannot be opened or prepared.
+ */
+export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(options.path);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    const database = db;
+    database.transaction(() => database.exec(SCHEMA)).immediate();
+    return new SqliteEventStore(db, options.pollIntervalMs ?? 100);
+  } catch (e) {
+    db?.close();
+    throw unavailable(e);
+  }
+}
