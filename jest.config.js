@@ -24,6 +24,8 @@ const common = {
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // ESM-only packages under CommonJS Jest: let swc compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
 };
 module.exports = {
   projects: [
