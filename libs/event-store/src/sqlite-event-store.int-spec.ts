@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StoreUnavailable } from './errors';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
-import { describeEventStoreContract, type ContractHandle } from './testing';
+import { describeEventStoreContract, newEvents, type ContractHandle } from './testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'tafel-sqlite-store-'));
 let files = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function sqliteHandle(): Promise<ContractHandle & { store: SqliteEventStore; path: string }> {
+type SqliteHandle = ContractHandle & { store: SqliteEventStore; path: string; integrityCheck(): Promise<string[]> };
+
+async function sqliteHandle(): Promise<SqliteHandle> {
   const path = join(dir, `store-${files++}.db`);
   const opened = [await openSqliteEventStore({ path })];
   const withFile = <T>(fn: (db: Database.Database) => T): T => {
@@ -48,4 +51,69 @@ describeEventStoreContract('sqlite', {
   create: sqliteHandle,
   child: { module: join(__dirname, 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
   openUnreachable: () => openSqliteEventStore({ path: join(dir, 'no-such-dir', 'store.db') }),
+});
+
+describe('sqlite event store', () => {
+  let h: SqliteHandle;
+  beforeEach(async () => (h = await sqliteHandle()));
+  afterEach(() => h.cleanup());
+
+  it('commits appends that arrive together in far fewer transactions than appends', async () => {
+    const before = h.store.transactions;
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => h.store.append(`s${i}`, newEvents(2), { expectedRevision: 'no-stream' })),
+    );
+    expect(h.store.transactions - before).toBeLessThan(10);
+    expect(results.every((r) => r.nextRevision === 1)).toBe(true);
+    expect(await h.store.readAll()).toHaveLength(200);
+  });
+
+  it('refuses one append of a batch alone, keeping the others', async () => {
+    const [known] = newEvents(1);
+    await h.store.append('taken', [known], { expectedRevision: 'no-stream' });
+    const before = h.store.transactions;
+    const outcomes = await Promise.allSettled([
+      h.store.append('a', newEvents(1), { expectedRevision: 'no-stream' }),
+      h.store.append('taken', newEvents(1), { expectedRevision: 'no-stream' }),
+      h.store.append('b', [known], { expectedRevision: 'any' }),
+      h.store.append('a', newEvents(2), { expectedRevision: 0 }),
+    ]);
+    expect(h.store.transactions - before).toBe(1);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).name))).toEqual([
+      'ok',
+      'ExpectedRevisionConflict',
+      'DuplicateEventId',
+      'ok',
+    ]);
+    expect((await h.store.read('a')).map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect(await h.store.streamRevision('b')).toBe(-1);
+  });
+
+  it('keeps the file in WAL mode and passes integrity_check after concurrent work', async () => {
+    await Promise.all(Array.from({ length: 50 }, (_, i) => h.store.append(`s${i % 7}`, newEvents(3), { expectedRevision: 'any' })));
+    const db = new Database(h.path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    expect(await h.integrityCheck()).toEqual([]);
+  });
+
+  it('answers StoreUnavailable while another process holds the write lock too long', async () => {
+    const store = await openSqliteEventStore({ path: h.path, busyTimeoutMs: 20 });
+    const locker = new Database(h.path);
+    locker.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreUnavailable);
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+    await expect(store.append('s', newEvents(1), { expectedRevision: 'no-stream' })).resolves.toEqual(expect.objectContaining({ nextRevision: 0 }));
+    await store.close();
+  });
+
+  it('answers StoreUnavailable for a file that is not a database', async () => {
+    const path = join(dir, 'garbage.db');
+    writeFileSync(path, 'this is not sqlite '.repeat(100));
+    await expect(openSqliteEventStore({ path })).rejects.toBeInstanceOf(StoreUnavailable);
+  });
 });
