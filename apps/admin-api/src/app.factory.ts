@@ -6,7 +6,6 @@ import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
 import { JsonLogger } from './http/json-logger';
-import { sendProblem } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 
 export type TafelApp = NestFastifyApplication;
@@ -30,7 +29,6 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
       return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
     },
   });
-  adapter.getInstance().setErrorHandler((error, _request, reply) => sendProblem(reply, error));
   const tokens = readTokens(config.tokensFile);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.clock ?? systemClock, tokens),

@@ -7,8 +7,10 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
+import { AuditModule } from '@app/audit';
 import { CasesModule, ProjectionsService, type Actor } from '@app/cases';
 import { AuthGuard, TOKENS } from './auth/auth.guard';
+import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
 import { CaseStepsController } from './cases/case-steps.controller';
 import { StepRunner } from './cases/step-runner';
@@ -38,8 +40,14 @@ export class AppModule {
   static forRoot(config: TafelConfig, clock: Clock, tokens: Map<string, Actor>): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, clock), CasesModule],
-      controllers: [CaseStepsController, CaseReadsController, WorkflowController, HealthController],
+      imports: [InfrastructureModule.forRoot(config, clock), CasesModule, AuditModule],
+      controllers: [
+        CaseStepsController,
+        CaseReadsController,
+        AuditController,
+        WorkflowController,
+        HealthController,
+      ],
       providers: [
         StepRunner,
         InProcessWorker,

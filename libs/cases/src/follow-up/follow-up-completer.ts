@@ -8,6 +8,7 @@ import { referenceOf } from '../ids';
  * The second half of `request-follow-up-conference`: the original case records the link first, then
  * the new case is created. Creating it is idempotent (its event id derives from the command id and
  * it is appended with `no-stream`), so the retrying request and the worker may both try: one case.
+ * A follow-up is a group conference (DOMAIN.md: "a new group conference is requested").
  */
 @Injectable()
 export class FollowUpCompleter {
@@ -29,7 +30,7 @@ export class FollowUpCompleter {
         type: 'RequestConference',
         caseId: followUpCaseId,
         reference: referenceOf(followUpCaseId),
-        kind: original.kind,
+        kind: 'group',
         applicant: original.applicant,
         region: original.region,
         description: reason,

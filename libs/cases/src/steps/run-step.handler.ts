@@ -12,6 +12,7 @@ import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { deterministicId, newId } from '../ids';
 import { problemOf } from '../problem';
 import { IdempotencyStore } from '../read-models/idempotency.store';
+import { KeyedLock } from './keyed-lock';
 import { RunStepCommand, type StepAnswer } from './run-step.command';
 import { generatedIds, toCommand } from './step-input';
 
@@ -25,6 +26,8 @@ const CREATED: ReadonlySet<string> = new Set([
 /** Load the stream, fold, decide with the machine, append with the expected revision; retry on a race. */
 @CommandHandler(RunStepCommand)
 export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswer> {
+  private readonly lock = new KeyedLock();
+
   constructor(
     private readonly cases: CaseRepository,
     private readonly idempotency: IdempotencyStore,
@@ -59,9 +62,17 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
     return answer;
   }
 
-  private async attempt(command: RunStepCommand, context: CommandContext): Promise<StepAnswer> {
+  private attempt(command: RunStepCommand, context: CommandContext): Promise<StepAnswer> {
+    const caseId = command.caseId ?? generatedIds(context.commandId).caseId;
+    return this.lock.run(caseId, () => this.decideAndAppend(command, caseId, context));
+  }
+
+  private async decideAndAppend(
+    command: RunStepCommand,
+    caseId: string,
+    context: CommandContext,
+  ): Promise<StepAnswer> {
     const ids = generatedIds(context.commandId);
-    const caseId = command.caseId ?? ids.caseId;
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.cases.load(caseId);
       if (command.caseId !== undefined && !loaded.state) throw caseNotFound(caseId);

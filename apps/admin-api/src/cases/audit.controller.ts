@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditQueries } from '@app/audit';
+import type { Actor } from '@app/cases';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { StateAtQuery } from './state-at.query';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class AuditController {
+  constructor(private readonly audit: AuditQueries) {}
+
+  @Get('history')
+  @ApiOperation({ summary: 'every event of the case, in order, with position, revision, actor and hash' })
+  history(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.audit.history(actor, id);
+  }
+
+  @Get('state')
+  @ApiOperation({ summary: 'the case as it was at a time (?at=) or revision (?revision=)' })
+  state(@Param('id') id: string, @Query() query: StateAtQuery, @CurrentActor() actor: Actor) {
+    return this.audit.stateAt(actor, id, query.pointInTime());
+  }
+
+  @Get('verification')
+  @ApiOperation({ summary: 'checks the hash chain; valid: false names the first bad event' })
+  verification(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.audit.verification(actor, id);
+  }
+}

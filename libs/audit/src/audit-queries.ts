@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
+import {
+  CaseRepository,
+  TafelError,
+  assertMayRead,
+  caseNotFound,
+  caseView,
+  foldStored,
+  streamOf,
+  type Actor,
+  type CaseView,
+} from '@app/cases';
+
+export type PointInTime = { at: Date } | { revision: number };
+
+/** The auditors' reads: history, the case at a past moment, and the hash chain's verdict. */
+@Injectable()
+export class AuditQueries {
+  constructor(
+    private readonly cases: CaseRepository,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  private async readable(actor: Actor, caseId: string) {
+    const loaded = await this.cases.load(caseId);
+    if (!loaded.state) throw caseNotFound(caseId);
+    assertMayRead(actor, loaded.state);
+    return loaded;
+  }
+
+  async history(actor: Actor, caseId: string) {
+    const { events } = await this.readable(actor, caseId);
+    return {
+      events: events.map((e) => ({
+        position: e.position,
+        revision: e.revision,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        occurredAt: e.metadata.occurredAt,
+        recordedAt: e.recordedAt,
+        actor: e.metadata.actor,
+        hash: e.hash,
+        prevHash: e.prevHash,
+      })),
+    };
+  }
+
+  /** The case as it was then, replayed from its history (same shape as the live case). */
+  async stateAt(actor: Actor, caseId: string, when: PointInTime): Promise<CaseView> {
+    await this.readable(actor, caseId);
+    const events = await this.store.read(
+      streamOf(caseId),
+      'at' in when ? { toTime: when.at } : { toRevision: when.revision },
+    );
+    const state = foldStored(events);
+    if (!state) {
+      throw new TafelError(
+        'CASE.NOT_YET_REQUESTED',
+        'not-found',
+        'The case did not exist yet at that moment.',
+      );
+    }
+    return caseView(state, events[events.length - 1].revision);
+  }
+
+  async verification(actor: Actor, caseId: string) {
+    const { events } = await this.readable(actor, caseId);
+    return verifyChain(events);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './audit-queries';
+export * from './audit.module';
