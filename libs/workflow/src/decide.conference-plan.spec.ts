@@ -15,8 +15,14 @@ const hold = (attendees: string[], privatePartHeld?: boolean): Command => ({
 
 describe('scheduled case', () => {
   it('refuses a conference with one accepted participant', () => {
-    const oneAccepted = run([{ type: 'ScheduleConference', startsAt: '2025-03-20T19:00:00.000Z', location: 'Hall' }], new Date('2025-03-10T09:00:00Z'), historyUpTo('accepted-1'));
-    given(oneAccepted).when(hold(['p1', 'p2'])).thenRefuses(RULES.TOO_FEW_ACCEPTED);
+    const oneAccepted = run(
+      [{ type: 'ScheduleConference', startsAt: '2025-03-20T19:00:00.000Z', location: 'Hall' }],
+      new Date('2025-03-10T09:00:00Z'),
+      historyUpTo('accepted-1'),
+    );
+    given(oneAccepted)
+      .when(hold(['p1', 'p2']))
+      .thenRefuses(RULES.TOO_FEW_ACCEPTED);
   });
 
   it('holds a group conference with invited attendees', () => {
@@ -30,11 +36,15 @@ describe('scheduled case', () => {
   });
 
   it('refuses an attendee who was not invited', () => {
-    given(historyUpTo('scheduled')).when(hold(['p1', 'stranger'])).thenRefuses(RULES.ATTENDEE_NOT_INVITED);
+    given(historyUpTo('scheduled'))
+      .when(hold(['p1', 'stranger']))
+      .thenRefuses(RULES.ATTENDEE_NOT_INVITED);
   });
 
   it('refuses a private part in a group conference', () => {
-    given(historyUpTo('scheduled')).when(hold(['p1', 'p2'], true)).thenRefuses(RULES.PRIVATE_PART_IN_GROUP);
+    given(historyUpTo('scheduled'))
+      .when(hold(['p1', 'p2'], true))
+      .thenRefuses(RULES.PRIVATE_PART_IN_GROUP);
   });
 
   it('records the private part of a family conference', () => {
@@ -44,7 +54,9 @@ describe('scheduled case', () => {
   });
 
   it('refuses a family conference that does not say whether its private part took place', () => {
-    given(historyUpTo('scheduled', 'family')).when(hold(['p1', 'p2'])).thenRefuses(RULES.PRIVATE_PART_NOT_RECORDED);
+    given(historyUpTo('scheduled', 'family'))
+      .when(hold(['p1', 'p2']))
+      .thenRefuses(RULES.PRIVATE_PART_NOT_RECORDED);
   });
 
   it('refuses a conference recorded as held in the future', () => {
@@ -55,7 +67,11 @@ describe('scheduled case', () => {
 
   it('refuses a plan before the conference was held', () => {
     given(historyUpTo('scheduled'))
-      .when({ type: 'RecordPlan', agreements: [{ ownerIds: ['p1'], action: 'a', when: 'w' }], ifItDoesNotWork: 'x' })
+      .when({
+        type: 'RecordPlan',
+        agreements: [{ ownerIds: ['p1'], action: 'a', when: 'w' }],
+        ifItDoesNotWork: 'x',
+      })
       .thenRefuses(RULES.CONFERENCE_NOT_HELD);
   });
 });
@@ -67,7 +83,9 @@ describe('held conference', () => {
   const ok = { ownerIds: ['p1'], action: 'Calls the school', where: 'School', when: 'Mondays' };
 
   it('records a plan', () => {
-    given(held).when(plan([ok])).then({ type: 'PlanRecorded', data: { agreements: [ok] } });
+    given(held)
+      .when(plan([ok]))
+      .then({ type: 'PlanRecorded', data: { agreements: [ok] } });
   });
 
   it('refuses a plan without agreements', () => {
@@ -79,15 +97,21 @@ describe('held conference', () => {
     ['an action', { ...ok, action: ' ' }],
     ['a when', { ...ok, when: '' }],
   ])('refuses an agreement without %s', (_, agreement) => {
-    given(held).when(plan([ok, agreement])).thenRefuses(RULES.AGREEMENT_INCOMPLETE);
+    given(held)
+      .when(plan([ok, agreement]))
+      .thenRefuses(RULES.AGREEMENT_INCOMPLETE);
   });
 
   it('refuses an owner who did not attend', () => {
-    given(held).when(plan([{ ...ok, ownerIds: ['p3'] }])).thenRefuses(RULES.OWNER_NOT_ATTENDEE);
+    given(held)
+      .when(plan([{ ...ok, ownerIds: ['p3'] }]))
+      .thenRefuses(RULES.OWNER_NOT_ATTENDEE);
   });
 
   it('refuses a plan without what to do if it does not work', () => {
-    given(held).when(plan([ok], '  ')).thenRefuses(RULES.NO_FALLBACK);
+    given(held)
+      .when(plan([ok], '  '))
+      .thenRefuses(RULES.NO_FALLBACK);
   });
 
   it('refuses to distribute a plan that was not recorded', () => {
@@ -104,7 +128,13 @@ describe('recorded plan', () => {
 
   it('accepts a revised plan, which becomes the next plan version', () => {
     const revised = run(
-      [{ type: 'RecordPlan', agreements: [{ ownerIds: ['p2'], action: 'b', when: 'c' }], ifItDoesNotWork: 'd' }],
+      [
+        {
+          type: 'RecordPlan',
+          agreements: [{ ownerIds: ['p2'], action: 'b', when: 'c' }],
+          ifItDoesNotWork: 'd',
+        },
+      ],
       new Date('2025-03-14T09:00:00Z'),
       recorded,
     );
@@ -112,7 +142,9 @@ describe('recorded plan', () => {
   });
 
   it('distributes the plan to every participant who attended', () => {
-    given(recorded).when({ type: 'DistributePlan' }).then({ type: 'PlanDistributed', data: { recipients: ['p1', 'p2'] } });
+    given(recorded)
+      .when({ type: 'DistributePlan' })
+      .then({ type: 'PlanDistributed', data: { recipients: ['p1', 'p2'] } });
   });
 
   it('the machine refuses a distribution that leaves out an attendee', () => {

@@ -4,13 +4,22 @@ import { given } from './testing/decider-spec';
 import type { Command } from './types';
 
 const assign = (coordinatorId: string, extra: Partial<Command> = {}): Command =>
-  ({ type: 'AssignCoordinator', coordinatorId, name: 'C', email: 'c@example.org', independenceDeclared: true, ...extra }) as Command;
+  ({
+    type: 'AssignCoordinator',
+    coordinatorId,
+    name: 'C',
+    email: 'c@example.org',
+    independenceDeclared: true,
+    ...extra,
+  }) as Command;
 
 describe('case awaiting a coordinator', () => {
   const awaiting = historyUpTo('awaiting-coordinator');
 
   it('assigns an independent coordinator', () => {
-    given(awaiting).when(assign('coord-1')).then({ type: 'CoordinatorAssigned', data: { coordinatorId: 'coord-1' } });
+    given(awaiting)
+      .when(assign('coord-1'))
+      .then({ type: 'CoordinatorAssigned', data: { coordinatorId: 'coord-1' } });
   });
 
   it('refuses a coordinator who did not declare independence', () => {
@@ -46,7 +55,10 @@ describe('case in preparation', () => {
   it('replaces the coordinator with a reason, naming whom it replaces', () => {
     given(preparing)
       .when(assign('coord-2', { reason: 'Illness' }))
-      .then({ type: 'CoordinatorAssigned', data: { coordinatorId: 'coord-2', replaces: 'coord-1', reason: 'Illness' } });
+      .then({
+        type: 'CoordinatorAssigned',
+        data: { coordinatorId: 'coord-2', replaces: 'coord-1', reason: 'Illness' },
+      });
   });
 
   it('refuses a replacement without a reason', () => {
@@ -54,7 +66,9 @@ describe('case in preparation', () => {
   });
 
   it('refuses to assign the coordinator who is already assigned', () => {
-    given(preparing).when(assign('coord-1', { reason: 'again' })).thenRefuses(RULES.ALREADY_ASSIGNED);
+    given(preparing)
+      .when(assign('coord-1', { reason: 'again' }))
+      .thenRefuses(RULES.ALREADY_ASSIGNED);
   });
 
   it('refuses to invite the same participant twice', () => {
@@ -103,12 +117,22 @@ describe('scheduled case', () => {
 
   it('still invites participants and replaces the coordinator', () => {
     given(scheduled)
-      .when({ type: 'InviteParticipant', participantId: 'p4', name: 'P4', role: 'professional', organisation: 'Police' })
+      .when({
+        type: 'InviteParticipant',
+        participantId: 'p4',
+        name: 'P4',
+        role: 'professional',
+        organisation: 'Police',
+      })
       .then({ type: 'ParticipantInvited' });
-    given(scheduled).when(assign('coord-2', { reason: 'Conflict of interest' })).then({ type: 'CoordinatorAssigned' });
+    given(scheduled)
+      .when(assign('coord-2', { reason: 'Conflict of interest' }))
+      .then({ type: 'CoordinatorAssigned' });
   });
 
   it('can still be withdrawn', () => {
-    given(scheduled).when({ type: 'WithdrawCase', reason: 'Parties settled' }).then({ type: 'CaseWithdrawn' });
+    given(scheduled)
+      .when({ type: 'WithdrawCase', reason: 'Parties settled' })
+      .then({ type: 'CaseWithdrawn' });
   });
 });

@@ -7,7 +7,12 @@ describe('distributed plan', () => {
 
   it('records a follow-up contact and moves to followed-up', () => {
     given(distributed)
-      .when({ type: 'ContactFollowUp', contactedAt: '2025-06-12T10:00:00.000Z', outcome: 'partly', notes: 'Lawn yes' })
+      .when({
+        type: 'ContactFollowUp',
+        contactedAt: '2025-06-12T10:00:00.000Z',
+        outcome: 'partly',
+        notes: 'Lawn yes',
+      })
       .then({ type: 'FollowUpContacted', data: { outcome: 'partly', notes: 'Lawn yes' } });
   });
 
@@ -36,7 +41,11 @@ describe('distributed plan', () => {
 
 describe('followed-up case', () => {
   const followedUp = historyUpTo('followed-up');
-  const linked = given(followedUp).when({ type: 'RequestFollowUpConference', followUpCaseId: 'case-2', reason: 'Again' });
+  const linked = given(followedUp).when({
+    type: 'RequestFollowUpConference',
+    followUpCaseId: 'case-2',
+    reason: 'Again',
+  });
 
   it('records further contacts', () => {
     given(followedUp)
@@ -64,7 +73,9 @@ describe('finished cases', () => {
       closed: { type: 'CloseCase' },
     } as const;
     const base = status === 'closed' ? historyUpTo('followed-up') : historyUpTo('requested');
-    const events = given(base).when(end[status as keyof typeof end]).then({ type: expect.any(String) });
+    const events = given(base)
+      .when(end[status as keyof typeof end])
+      .then({ type: expect.any(String) });
     const refused = given(base, events)
       .when({ type: 'CompleteIntake', conferenceQuestions: ['q?'] })
       .thenRefuses(RULES.STEP_NOT_ALLOWED);

@@ -15,7 +15,9 @@ describe('unknown case', () => {
   });
 
   it('refuses any other step, naming no state and offering only request', () => {
-    const decision = given().when({ type: 'CompleteIntake', conferenceQuestions: ['q?'] }).thenRefuses(RULES.NOT_FOUND);
+    const decision = given()
+      .when({ type: 'CompleteIntake', conferenceQuestions: ['q?'] })
+      .thenRefuses(RULES.NOT_FOUND);
     expect(decision.refusal).toMatchObject({ currentState: null, nextSteps: ['request'] });
   });
 
@@ -42,11 +44,16 @@ describe('requested case', () => {
   it('completes the intake with conference questions', () => {
     given(requested)
       .when({ type: 'CompleteIntake', conferenceQuestions: ['How do we talk again?'], notes: 'by phone' })
-      .then({ type: 'IntakeCompleted', data: { conferenceQuestions: ['How do we talk again?'], notes: 'by phone' } });
+      .then({
+        type: 'IntakeCompleted',
+        data: { conferenceQuestions: ['How do we talk again?'], notes: 'by phone' },
+      });
   });
 
   it('refuses an intake without conference questions', () => {
-    given(requested).when({ type: 'CompleteIntake', conferenceQuestions: [] }).thenRefuses(RULES.NO_QUESTIONS);
+    given(requested)
+      .when({ type: 'CompleteIntake', conferenceQuestions: [] })
+      .thenRefuses(RULES.NO_QUESTIONS);
   });
 
   it('refuses an intake with a blank conference question', () => {
@@ -65,7 +72,13 @@ describe('requested case', () => {
 
   it('refuses a coordinator before the intake produced a conference question', () => {
     given(requested)
-      .when({ type: 'AssignCoordinator', coordinatorId: 'c', name: 'C', email: 'c@x', independenceDeclared: true })
+      .when({
+        type: 'AssignCoordinator',
+        coordinatorId: 'c',
+        name: 'C',
+        email: 'c@x',
+        independenceDeclared: true,
+      })
       .thenRefuses(RULES.NO_CONFERENCE_QUESTIONS);
   });
 

@@ -32,9 +32,18 @@ const invite = (participantId: string): Command => ({
 export function happyPath(kind: ConferenceKind = 'group'): [Command, string][] {
   return [
     [requestCommand(kind), 'requested'],
-    [{ type: 'CompleteIntake', conferenceQuestions: ['How do we share the garden again?'] }, 'awaiting-coordinator'],
     [
-      { type: 'AssignCoordinator', coordinatorId: 'coord-1', name: 'C. One', email: 'c1@example.org', independenceDeclared: true },
+      { type: 'CompleteIntake', conferenceQuestions: ['How do we share the garden again?'] },
+      'awaiting-coordinator',
+    ],
+    [
+      {
+        type: 'AssignCoordinator',
+        coordinatorId: 'coord-1',
+        name: 'C. One',
+        email: 'c1@example.org',
+        independenceDeclared: true,
+      },
       'preparing',
     ],
     [invite('p1'), 'invited-1'],
@@ -42,7 +51,10 @@ export function happyPath(kind: ConferenceKind = 'group'): [Command, string][] {
     [invite('p3'), 'invited-3'],
     [{ type: 'RecordAnswer', participantId: 'p1', answer: 'accepted' }, 'accepted-1'],
     [{ type: 'RecordAnswer', participantId: 'p2', answer: 'accepted' }, 'accepted-2'],
-    [{ type: 'ScheduleConference', startsAt: '2025-03-11T19:00:00.000Z', location: 'Buurthuis' }, 'scheduled'],
+    [
+      { type: 'ScheduleConference', startsAt: '2025-03-11T19:00:00.000Z', location: 'Buurthuis' },
+      'scheduled',
+    ],
     [
       {
         type: 'HoldConference',
@@ -61,7 +73,10 @@ export function happyPath(kind: ConferenceKind = 'group'): [Command, string][] {
       'plan-recorded',
     ],
     [{ type: 'DistributePlan' }, 'plan-distributed'],
-    [{ type: 'ContactFollowUp', contactedAt: '2025-03-15T08:00:00.000Z', outcome: 'on-track' }, 'followed-up'],
+    [
+      { type: 'ContactFollowUp', contactedAt: '2025-03-15T08:00:00.000Z', outcome: 'on-track' },
+      'followed-up',
+    ],
   ];
 }
 

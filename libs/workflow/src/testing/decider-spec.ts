@@ -30,7 +30,10 @@ export function given(...events: (DomainEvent | DomainEvent[])[]) {
           return recorded;
         },
         thenRefuses(rule) {
-          expect(decision).toMatchObject({ ok: false, refusal: { rule, currentState: state?.status ?? null } });
+          expect(decision).toMatchObject({
+            ok: false,
+            refusal: { rule, currentState: state?.status ?? null },
+          });
           return decision as Decision & { ok: false };
         },
       };

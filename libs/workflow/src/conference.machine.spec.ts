@@ -1,0 +1,102 @@
+import { getShortestPaths } from 'xstate/graph';
+import { conferenceMachine } from './conference.machine';
+import { decide } from './decide';
+import { evolve, fold } from './evolve';
+import { exampleCommand } from './example-commands';
+import { workflowTransitions } from './mermaid';
+import { CASE_STEPS } from './next-steps';
+import { propose, type CaseCommand } from './propose';
+import { snapshotOf } from './snapshot';
+import type { CaseStep, StepEvent } from './steps';
+import { requestCommand, run, T0 } from './testing/cases';
+import { CASE_STATES, type CaseState, type ConferenceKind } from './types';
+
+const at = T0.toISOString();
+
+/**
+ * Valid commands per step, bounded so the graph stays small yet takes every transition: two
+ * participants who accept in order; before anyone answered, one preparation and one replacement;
+ * one plan revision, two contacts, one follow-up case.
+ */
+function commandsFor(state: CaseState): CaseCommand[] {
+  const { participants: ps } = state;
+  const answered = ps.some((p) => p.answer);
+  const bounded: Partial<Record<CaseStep, boolean>> = {
+    'assign-coordinator': state.previousCoordinators.length === 0 && !answered,
+    'invite-participant': ps.length < 2,
+    'record-preparation': !answered,
+    'record-plan': (state.plan?.version ?? 0) < 2,
+    'contact-follow-up': state.followUps.length < 2,
+    'request-follow-up-conference': state.followUpCases.length < 1,
+  };
+  return CASE_STEPS.filter((step) => bounded[step] !== false).flatMap((step): CaseCommand[] => {
+    const example = exampleCommand(state, step, T0) as CaseCommand;
+    const unprepared = ps.some((p) => p.preparedAt) ? undefined : ps[0]?.participantId;
+    const unanswered = ps.find((p) => !p.answer)?.participantId;
+    switch (step) {
+      case 'record-preparation':
+        return unprepared ? [{ type: 'RecordPreparation', participantId: unprepared }] : [];
+      case 'record-answer':
+        return unanswered ? [{ type: 'RecordAnswer', participantId: unanswered, answer: 'accepted' }] : [];
+      case 'hold-conference':
+        return state.kind === 'family' ? [example, { ...example, privatePartHeld: false }] : [example];
+      default:
+        return [example];
+    }
+  });
+}
+
+describe.each<ConferenceKind>(['group', 'family'])(
+  'the %s conference machine, walked along its paths',
+  (kind) => {
+    const start = fold(run([requestCommand(kind)])) as CaseState;
+    const commands = new Map<string, CaseCommand>();
+    const paths = getShortestPaths(conferenceMachine, {
+      input: start,
+      events: (snapshot) =>
+        commandsFor(snapshot.context).map((command) => {
+          const event = propose(snapshot.context, command, at);
+          commands.set(JSON.stringify(event), command);
+          return event;
+        }),
+      serializeState: (snapshot) => JSON.stringify(snapshot.context),
+    });
+    const taken = new Set<string>();
+
+    it('reaches every state of the API', () => {
+      expect(new Set(paths.map((p) => p.state.value))).toEqual(new Set(CASE_STATES));
+    });
+
+    it('drives every path through decide and evolve to the same state as the machine', () => {
+      for (const path of paths) {
+        let state = start;
+        for (const { event, state: expected } of path.steps.slice(1)) {
+          const decision = decide(state, commands.get(JSON.stringify(event))!, T0);
+          if (!decision.ok)
+            throw new Error(`${event.type} refused in ${state.status}: ${decision.refusal.rule}`);
+          expect(decision.events).toEqual([(event as StepEvent).event]);
+          taken.add(`${state.status} ${event.type} ${expected.value}`);
+          state = evolve(state, decision.events[0]);
+          expect(state.status).toBe(expected.value);
+          expect(state).toEqual(expected.context);
+        }
+      }
+    });
+
+    it('takes, from the end of every path, each step the machine allows, as decide does', () => {
+      for (const path of paths) {
+        const state = path.state.context;
+        const snapshot = snapshotOf(state);
+        for (const command of commandsFor(state)) {
+          const event = propose(state, command, at);
+          const decision = decide(state, command, T0);
+          expect(decision.ok).toBe(snapshot.can(event));
+          if (decision.ok)
+            taken.add(`${state.status} ${event.type} ${evolve(state, decision.events[0]).status}`);
+        }
+      }
+      const all = workflowTransitions(conferenceMachine).map((t) => `${t.from} ${t.step} ${t.to}`);
+      expect([...taken].sort()).toEqual([...new Set(all)].sort());
+    });
+  },
+);
