@@ -39,7 +39,9 @@ function commandsFor(state: CaseState): CaseCommand[] {
       case 'record-answer':
         return unanswered ? [{ type: 'RecordAnswer', participantId: unanswered, answer: 'accepted' }] : [];
       case 'hold-conference':
-        return state.kind === 'family' ? [example, { ...example, privatePartHeld: false }] : [example];
+        return state.kind === 'family'
+          ? [example, { ...example, privatePartHeld: false } as CaseCommand]
+          : [example];
       default:
         return [example];
     }
