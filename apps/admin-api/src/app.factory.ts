@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
-import { JsonLogger } from './http/json-logger';
+import { JsonLogger } from '@app/infrastructure';
 import { validationPipe } from './http/validation';
 
 export type TafelApp = NestFastifyApplication;

@@ -17,7 +17,7 @@ import { StepRunner } from './cases/step-runner';
 import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
-import { CONFIG, InfrastructureModule } from './infrastructure/infrastructure.module';
+import { CONFIG, InfrastructureModule } from '@app/infrastructure';
 
 /** Runs the projections and process managers in this process when TAFEL_WORKER=on. */
 class InProcessWorker implements OnApplicationBootstrap, OnModuleDestroy {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
 import { createApp } from './app.factory';
 import { createDefaultTokens, tokensFileExists } from './auth/tokens';
-import { JsonLogger } from './http/json-logger';
+import { JsonLogger } from '@app/infrastructure';
 
 async function main(): Promise<void> {
   const logger = new JsonLogger();
