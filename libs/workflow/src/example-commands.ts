@@ -47,9 +47,17 @@ export function exampleCommand(state: CaseState, step: CaseStep, now: Date): Com
         role: 'family',
       };
     case 'record-preparation':
-      return { type: 'RecordPreparation', participantId: ids[0] ?? 'nobody' };
+      return {
+        type: 'RecordPreparation',
+        participantId: state.participants.find((p) => !p.preparedAt)?.participantId ?? ids[0] ?? 'nobody',
+      };
     case 'record-answer':
-      return { type: 'RecordAnswer', participantId: ids[0] ?? 'nobody', answer: 'accepted' };
+      return {
+        type: 'RecordAnswer',
+        participantId:
+          state.participants.find((p) => p.answer !== 'accepted')?.participantId ?? ids[0] ?? 'nobody',
+        answer: 'accepted',
+      };
     case 'schedule-conference':
       return {
         type: 'ScheduleConference',

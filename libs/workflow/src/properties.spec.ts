@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { initialTransition, transition } from 'xstate';
+import { decide } from './decide';
+import { evolve, fold } from './evolve';
+import { exampleCommand } from './example-commands';
+import { nextSteps } from './next-steps';
+import { propose } from './propose';
+import { ruleScope } from './rules';
+import { snapshotOf } from './snapshot';
+import { stepEventOf, stepOf, type CaseStep } from './steps';
+import { move, pickStep, type Move } from './testing/arbitraries';
+import { requestCommand, T0 } from './testing/cases';
+import type { CaseState, Command, DomainEvent } from './types';
+import { machineFor } from './workflow-registry';
+
+const deepFreeze = <T>(o: T): T => {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    Object.values(o).forEach(deepFreeze);
+  }
+  return o;
+};
+
+type Check = (before: CaseState | undefined, command: Command, now: Date) => void;
+
+/** Plays random moves from an empty case, calling `check` before each decision; returns the history. */
+function play(
+  moves: Move[],
+  check: Check = () => {},
+): { events: DomainEvent[]; state: CaseState | undefined } {
+  let now = T0;
+  let state: CaseState | undefined;
+  const events: DomainEvent[] = [];
+  for (const m of [{ command: () => requestCommand(), useAllowed: false, pick: 0, hours: 1 }, ...moves]) {
+    now = new Date(now.getTime() + m.hours * 3_600_000);
+    const step = pickStep(
+      nextSteps(state).filter((s): s is CaseStep => s !== 'request'),
+      m.pick,
+    );
+    const command = m.useAllowed && state && step ? exampleCommand(state, step, now) : m.command(now);
+    check(state, command, now);
+    const decision = decide(deepFreeze(state), command, now);
+    if (decision.ok) {
+      events.push(...decision.events);
+      state = decision.events.reduce(evolve, state);
+    }
+  }
+  return { events, state };
+}
+
+const sessions = fc.array(move, { minLength: 1, maxLength: 40, size: 'max' });
+const runs = { numRuns: 100 };
+
+describe('random sessions of commands', () => {
+  it('a refused command records nothing and changes nothing', () => {
+    fc.assert(
+      fc.property(sessions, (moves) => {
+        play(moves, (state, command, now) => {
+          const before = JSON.stringify(state);
+          const decision = decide(state, command, now);
+          if (!decision.ok) expect(JSON.stringify(state)).toBe(before);
+          expect(decision.ok ? decision.events.length : 0).toBe(decision.ok ? 1 : 0);
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('folding the accepted events again gives the same state, also after a JSON round trip', () => {
+    fc.assert(
+      fc.property(sessions, (moves) => {
+        const { events, state } = play(moves);
+        expect(fold(events)).toEqual(state);
+        expect(fold(JSON.parse(JSON.stringify(events)))).toEqual(JSON.parse(JSON.stringify(state)));
+      }),
+      runs,
+    );
+  });
+
+  it('nextSteps lists every step decide accepts, none it refuses for the state, and each has a witness', () => {
+    fc.assert(
+      fc.property(sessions, (moves) => {
+        play(moves, (state, command, now) => {
+          const steps = nextSteps(state);
+          const decision = decide(state, command, now);
+          if (decision.ok) expect(steps).toContain(stepOf(command));
+          else if (ruleScope(decision.refusal.rule) === 'state') expect(steps).not.toContain(stepOf(command));
+          if (!decision.ok) expect(decision.refusal.nextSteps).toEqual(steps);
+          for (const step of steps) {
+            if (state && step !== 'request')
+              expect(decide(state, exampleCommand(state, step, now), now).ok).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stepping the machine gives the same status and context as evolve, per command and over the history', () => {
+    fc.assert(
+      fc.property(sessions, (moves) => {
+        const { events, state } = play(moves, (before, command, now) => {
+          if (!before || command.type === 'RequestConference') return;
+          const decision = decide(before, command, now);
+          if (!decision.ok) return;
+          const [next] = transition(
+            snapshotOf(before).machine,
+            snapshotOf(before),
+            propose(before, command, now.toISOString()),
+          );
+          const after = evolve(before, decision.events[0]);
+          expect(next.value).toBe(after.status);
+          expect(next.context).toEqual(after);
+        });
+        const machine = machineFor(1);
+        let [snapshot] = initialTransition(machine, evolve(undefined, events[0]));
+        for (const event of events.slice(1)) [snapshot] = transition(machine, snapshot, stepEventOf(event));
+        expect(snapshot.value).toBe(state?.status);
+        expect(snapshot.context).toEqual(state);
+      }),
+      runs,
+    );
+  });
+});
