@@ -95,6 +95,13 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expect((await read(c.id)).body.participants).toHaveLength(2);
     });
 
+    it('refuses a key longer than 200 characters and appends nothing', async () => {
+      const c = await buildCase(t, 'preparing');
+      const res = await api.invite(c.id, inviteBody(1), { 'Idempotency-Key': 'k'.repeat(201) });
+      expectProblem(res, 400);
+      expect((await read(c.id)).body.revision).toBe(c.body.revision);
+    });
+
     it('appends one set of events for 10 concurrent requests with one key, all answered alike', async () => {
       const c = await buildCase(t, 'preparing');
       const key = randomUUID();
