@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { StoredEvent } from './event-store.port';
 import { canonicalEncoding, hashEvent, verifyChain } from './hash-chain';
 
@@ -34,8 +35,59 @@ describe('canonical encoding', () => {
 
   it('ignores key order, undefined members, position and recordedAt', () => {
     const [e] = chain(1);
-    const reordered = { ...e, data: { nested: { a: [2, { c: 2, d: 1 }], b: 1 }, text: 'note 0', gone: undefined } };
+    const reordered = {
+      ...e,
+      data: { nested: { a: [2, { c: 2, d: 1 }], b: 1 }, text: 'note 0', gone: undefined },
+    };
     expect(hashEvent({ ...reordered, position: 999 } as StoredEvent)).toBe(e.hash);
+  });
+
+  it('equals JSON.stringify of the JSON value with keys sorted, for any data', () => {
+    const sorted = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(sorted).join(',')}]`
+        : v && typeof v === 'object'
+          ? `{${Object.entries(v)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, x]) => `${JSON.stringify(k)}:${sorted(x)}`)
+              .join(',')}}`
+          : JSON.stringify(v);
+    const [e] = chain(1);
+    const odd = {
+      when: new Date(0),
+      gone: undefined,
+      list: [undefined, NaN, () => 1],
+      '10': 'x',
+      '9': 'y',
+      é: 1,
+      Z: 2,
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.constant(odd), fc.anything()), (data) => {
+        const json = JSON.stringify({ ...e, data }) as string;
+        const {
+          stream,
+          revision,
+          eventId,
+          type,
+          schemaVersion,
+          data: d,
+          metadata,
+          prevHash,
+        } = JSON.parse(json) as StoredEvent;
+        const expected = sorted({
+          stream,
+          revision,
+          eventId,
+          type,
+          schemaVersion,
+          data: d ?? null,
+          metadata,
+          prevHash,
+        });
+        expect(canonicalEncoding({ ...e, data })).toBe(expected);
+      }),
+    );
   });
 
   it('is SHA-256 hex', () => {
@@ -73,14 +125,20 @@ describe('verifyChain', () => {
     const forged = { ...events[1], data: { text: 'forged' } };
     events[1] = { ...forged, hash: hashEvent(forged) };
     const verdict = verifyChain(events);
-    expect(verdict.valid === false && verdict.firstInvalid).toMatchObject({ revision: 2, reason: 'prev-hash-mismatch' });
+    expect(verdict.valid === false && verdict.firstInvalid).toMatchObject({
+      revision: 2,
+      reason: 'prev-hash-mismatch',
+    });
   });
 
   it('finds a removed event', () => {
     const events = chain(4);
     events.splice(1, 1);
     const verdict = verifyChain(events);
-    expect(verdict.valid === false && verdict.firstInvalid).toMatchObject({ revision: 2, reason: 'revision-gap' });
+    expect(verdict.valid === false && verdict.firstInvalid).toMatchObject({
+      revision: 2,
+      reason: 'revision-gap',
+    });
   });
 
   it('finds a first event that claims a predecessor', () => {

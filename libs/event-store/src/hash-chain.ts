@@ -18,27 +18,44 @@ export type ChainVerdict =
 
 export type ChainFault = 'hash-mismatch' | 'prev-hash-mismatch' | 'revision-gap' | 'stream-mismatch';
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return out;
+/** `JSON.stringify` with object keys sorted: same omissions (undefined, functions), same `toJSON` calls. */
+function canonicalJson(value: unknown): string | undefined {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    value = (value as { toJSON(): unknown }).toJSON();
+  }
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) as string | undefined;
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v) ?? 'null').join(',')}]`;
+  const members: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const member = canonicalJson((value as Record<string, unknown>)[key]);
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+  }
+  return `{${members.join(',')}}`;
 }
 
 /**
- * Canonical encoding of an event: the JSON value of `{ stream, revision, eventId, type, schemaVersion,
- * data, metadata, prevHash }` as JSON itself would store it (so `undefined` members vanish, dates
- * become strings), with object keys sorted by UTF-16 code unit at every depth, serialised without
- * whitespace; missing `data` counts as `null`. Any store that keeps the JSON value of data and
- * metadata reproduces it byte for byte.
+ * Canonical encoding of an event: the JSON of `{ stream, revision, eventId, type, schemaVersion,
+ * data, metadata, prevHash }` exactly as `JSON.stringify` would write it (so `undefined` members
+ * vanish, dates become strings), except that object keys are sorted by UTF-16 code unit at every
+ * depth; no whitespace; missing `data` counts as `null`. Any store that keeps the JSON value of data
+ * and metadata reproduces it byte for byte.
  */
 export function canonicalEncoding(event: HashedFields): string {
   const { stream, revision, eventId, type, schemaVersion, data, metadata, prevHash } = event;
-  const json: unknown = JSON.parse(
-    JSON.stringify({ stream, revision, eventId, type, schemaVersion, data: data ?? null, metadata, prevHash }),
-  );
-  return JSON.stringify(sortKeys(json));
+  return canonicalJson({
+    stream,
+    revision,
+    eventId,
+    type,
+    schemaVersion,
+    data: data ?? null,
+    metadata,
+    prevHash,
+  }) as string;
 }
 
 /** SHA-256 (lowercase hex) of the canonical encoding. */

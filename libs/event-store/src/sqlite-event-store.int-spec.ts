@@ -10,7 +10,11 @@ const dir = mkdtempSync(join(tmpdir(), 'tafel-sqlite-store-'));
 let files = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type SqliteHandle = ContractHandle & { store: SqliteEventStore; path: string; integrityCheck(): Promise<string[]> };
+type SqliteHandle = ContractHandle & {
+  store: SqliteEventStore;
+  path: string;
+  integrityCheck(): Promise<string[]>;
+};
 
 async function sqliteHandle(): Promise<SqliteHandle> {
   const path = join(dir, `store-${files++}.db`);
@@ -31,7 +35,11 @@ async function sqliteHandle(): Promise<SqliteHandle> {
       return opened[opened.length - 1];
     },
     async tamper(stream, revision) {
-      withFile((db) => db.prepare(`UPDATE events SET data = '{"tampered":true}' WHERE stream = ? AND revision = ?`).run(stream, revision));
+      withFile((db) =>
+        db
+          .prepare(`UPDATE events SET data = '{"tampered":true}' WHERE stream = ? AND revision = ?`)
+          .run(stream, revision),
+      );
     },
     async integrityCheck() {
       const rows = withFile((db) => db.pragma('integrity_check') as { integrity_check: string }[]);
@@ -61,7 +69,9 @@ describe('sqlite event store', () => {
   it('commits appends that arrive together in far fewer transactions than appends', async () => {
     const before = h.store.transactions;
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => h.store.append(`s${i}`, newEvents(2), { expectedRevision: 'no-stream' })),
+      Array.from({ length: 100 }, (_, i) =>
+        h.store.append(`s${i}`, newEvents(2), { expectedRevision: 'no-stream' }),
+      ),
     );
     expect(h.store.transactions - before).toBeLessThan(10);
     expect(results.every((r) => r.nextRevision === 1)).toBe(true);
@@ -90,7 +100,11 @@ describe('sqlite event store', () => {
   });
 
   it('keeps the file in WAL mode and passes integrity_check after concurrent work', async () => {
-    await Promise.all(Array.from({ length: 50 }, (_, i) => h.store.append(`s${i % 7}`, newEvents(3), { expectedRevision: 'any' })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.store.append(`s${i % 7}`, newEvents(3), { expectedRevision: 'any' }),
+      ),
+    );
     const db = new Database(h.path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -102,12 +116,16 @@ describe('sqlite event store', () => {
     const locker = new Database(h.path);
     locker.exec('BEGIN IMMEDIATE');
     try {
-      await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreUnavailable);
+      await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        StoreUnavailable,
+      );
     } finally {
       locker.exec('ROLLBACK');
       locker.close();
     }
-    await expect(store.append('s', newEvents(1), { expectedRevision: 'no-stream' })).resolves.toEqual(expect.objectContaining({ nextRevision: 0 }));
+    await expect(store.append('s', newEvents(1), { expectedRevision: 'no-stream' })).resolves.toEqual(
+      expect.objectContaining({ nextRevision: 0 }),
+    );
     await store.close();
   });
 

@@ -1,7 +1,18 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { DuplicateEventId, StoreUnavailable } from './errors';
-import type { AppendResult, EventHandler, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadOptions, StoredEvent, SubscribeOptions, Subscription } from './event-store.port';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port';
 import { pollingSubscription } from './polling-subscription';
 import { writeAppend, type PendingAppend } from './sqlite/sqlite-append-batch';
 import { prepareEvent, toStoredEvent } from './sqlite/sqlite-rows';
@@ -51,13 +62,23 @@ export class SqliteEventStore implements EventStore {
     this.writeBatch = (batch) => tx.immediate(batch);
   }
 
-  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       if (this.closed) throw new StoreUnavailable('event store is closed');
       const ids = events.map((e) => e.eventId);
       const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
       if (twice.length > 0) throw new DuplicateEventId(stream, twice);
-      this.queue.push({ stream, events: events.map(prepareEvent), expected: options.expectedRevision, resolve, reject });
+      this.queue.push({
+        stream,
+        events: events.map(prepareEvent),
+        expected: options.expectedRevision,
+        resolve,
+        reject,
+      });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(this.flush);
@@ -97,11 +118,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const rows = this.guard(() => this.statements.readAll.all(options.fromPosition ?? -1, options.limit ?? -1));
+    const rows = this.guard(() =>
+      this.statements.readAll.all(options.fromPosition ?? -1, options.limit ?? -1),
+    );
     return rows.map(toStoredEvent);
   }
 
-  subscribe(handler: EventHandler, options?: SubscribeOptions & { onError?: (e: unknown) => void }): Subscription {
+  subscribe(
+    handler: EventHandler,
+    options?: SubscribeOptions & { onError?: (e: unknown) => void },
+  ): Subscription {
     const source = {
       readPage: (after: number, limit: number) => this.readAll({ fromPosition: after, limit }),
       onWake: (callback: () => void) => {
@@ -149,7 +175,9 @@ export class SqliteEventStore implements EventStore {
 }
 
 function unavailable(e: unknown): StoreUnavailable {
-  return e instanceof StoreUnavailable ? e : new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  return e instanceof StoreUnavailable
+    ? e
+    : new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }
 
 /**

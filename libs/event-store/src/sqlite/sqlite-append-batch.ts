@@ -30,8 +30,29 @@ export function writeAppend(s: Statements, p: PendingAppend, recordedAt: string)
   p.events.forEach(({ event, data, metadata, occurredAt }, i) => {
     const revision = current + 1 + i;
     const { eventId, type, schemaVersion } = event;
-    const hash = hashEvent({ stream: p.stream, revision, eventId, type, schemaVersion, data: event.data, metadata: event.metadata, prevHash });
-    const info = s.insert.run(p.stream, revision, eventId, type, schemaVersion, data, metadata, occurredAt, recordedAt, prevHash, hash);
+    const hash = hashEvent({
+      stream: p.stream,
+      revision,
+      eventId,
+      type,
+      schemaVersion,
+      data: event.data,
+      metadata: event.metadata,
+      prevHash,
+    });
+    const info = s.insert.run(
+      p.stream,
+      revision,
+      eventId,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+      occurredAt,
+      recordedAt,
+      prevHash,
+      hash,
+    );
     positions.push(Number(info.lastInsertRowid));
     prevHash = hash;
   });
@@ -53,5 +74,8 @@ function repeatedResult(s: Statements, p: PendingAppend): AppendResult | undefin
     const ids = p.events.filter((_, i) => known[i] !== undefined).map((e) => e.event.eventId);
     throw new DuplicateEventId(p.stream, ids);
   }
-  return { nextRevision: Math.max(...stored.map((k) => k.revision)), positions: stored.map((k) => k.position) };
+  return {
+    nextRevision: Math.max(...stored.map((k) => k.revision)),
+    positions: stored.map((k) => k.position),
+  };
 }

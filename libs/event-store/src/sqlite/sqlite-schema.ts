@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream, revision)
 );`;
 
-const COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
+const COLUMNS =
+  'position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 
 export interface EventRow {
   position: number;
@@ -54,11 +55,15 @@ export function prepareStatements(db: Database) {
     readStreamUntil: db.prepare<[string, number, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision BETWEEN ? AND ? AND occurred_at <= ? ORDER BY revision`,
     ),
-    readAll: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
     head: db.prepare<[string], { revision: number; hash: string }>(
       'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
-    byId: db.prepare<[string], KnownEvent>('SELECT stream, revision, position FROM events WHERE event_id = ?'),
+    byId: db.prepare<[string], KnownEvent>(
+      'SELECT stream, revision, position FROM events WHERE event_id = ?',
+    ),
     insert: db.prepare(
       `INSERT INTO events (stream, revision, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

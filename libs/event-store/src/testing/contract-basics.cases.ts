@@ -9,7 +9,11 @@ export function basicCases(h: () => ContractHandle): void {
     const result = await store.append('case-a', events, { expectedRevision: 'no-stream' });
     const read = await store.read('case-a');
     expect(read.map(written)).toEqual(events);
-    expect(read.map((e) => [e.stream, e.revision])).toEqual([['case-a', 0], ['case-a', 1], ['case-a', 2]]);
+    expect(read.map((e) => [e.stream, e.revision])).toEqual([
+      ['case-a', 0],
+      ['case-a', 1],
+      ['case-a', 2],
+    ]);
     expect(result).toEqual({ nextRevision: 2, positions: read.map((e) => e.position) });
     expect(read[1].position).toBeGreaterThan(read[0].position);
     expect(read[2].position).toBeGreaterThan(read[1].position);
@@ -32,7 +36,13 @@ export function basicCases(h: () => ContractHandle): void {
     await store.append('b', newEvents(1, 'b1'), { expectedRevision: 'no-stream' });
     await store.append('a', newEvents(2, 'a2'), { expectedRevision: 1 });
     const all = await store.readAll();
-    expect(all.map((e) => [e.stream, e.revision])).toEqual([['a', 0], ['a', 1], ['b', 0], ['a', 2], ['a', 3]]);
+    expect(all.map((e) => [e.stream, e.revision])).toEqual([
+      ['a', 0],
+      ['a', 1],
+      ['b', 0],
+      ['a', 2],
+      ['a', 3],
+    ]);
     expect(all.map((e) => e.position)).toEqual([...all.map((e) => e.position)].sort((x, y) => x - y));
     expect(await store.readAll({ fromPosition: all[1].position })).toEqual(all.slice(2));
     expect(await store.readAll({ fromPosition: all[0].position, limit: 2 })).toEqual(all.slice(1, 3));
@@ -44,16 +54,21 @@ export function basicCases(h: () => ContractHandle): void {
     await store.append('s', newEvents(6), { expectedRevision: 'any' });
     expect((await store.read('s', { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4, 5]);
     expect((await store.read('s', { toRevision: 1 })).map((e) => e.revision)).toEqual([0, 1]);
-    expect((await store.read('s', { fromRevision: 2, toRevision: 3 })).map((e) => e.revision)).toEqual([2, 3]);
+    expect((await store.read('s', { fromRevision: 2, toRevision: 3 })).map((e) => e.revision)).toEqual([
+      2, 3,
+    ]);
     expect(await store.read('s', { fromRevision: 9 })).toEqual([]);
   });
 
   it('reads a stream as it was at a point in time (occurredAt, inclusive)', async () => {
     const { store } = h();
     const at = (d: number): Date => new Date(Date.UTC(2025, 0, d, 12));
-    await store.append('s', [newEvent({ d: 1 }, at(1)), newEvent({ d: 5 }, at(5))], { expectedRevision: 'any' });
+    await store.append('s', [newEvent({ d: 1 }, at(1)), newEvent({ d: 5 }, at(5))], {
+      expectedRevision: 'any',
+    });
     await store.append('s', [newEvent({ d: 9 }, at(9))], { expectedRevision: 1 });
-    const days = async (to: Date): Promise<unknown[]> => (await store.read('s', { toTime: to })).map((e) => e.data);
+    const days = async (to: Date): Promise<unknown[]> =>
+      (await store.read('s', { toTime: to })).map((e) => e.data);
     expect(await days(at(5))).toEqual([{ d: 1 }, { d: 5 }]);
     expect(await days(new Date(at(5).getTime() - 1))).toEqual([{ d: 1 }]);
     expect(await days(at(30))).toEqual([{ d: 1 }, { d: 5 }, { d: 9 }]);

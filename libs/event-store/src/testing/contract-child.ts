@@ -17,11 +17,15 @@ export interface ChildArg {
 }
 
 const say = (line: object): void => void process.stdout.write(JSON.stringify(line) + '\n');
-const isConflict = (e: unknown): boolean => (e as { code?: string }).code === 'STORE.EXPECTED_REVISION_CONFLICT';
+const isConflict = (e: unknown): boolean =>
+  (e as { code?: string }).code === 'STORE.EXPECTED_REVISION_CONFLICT';
 const expected = (rev: number): ExpectedRevision => (rev < 0 ? 'no-stream' : rev);
 
 function event(data: unknown): NewEvent {
-  const metadata = { occurredAt: new Date().toISOString(), actor: { id: `pid-${process.pid}`, role: 'test' } };
+  const metadata = {
+    occurredAt: new Date().toISOString(),
+    actor: { id: `pid-${process.pid}`, role: 'test' },
+  };
   return { eventId: randomUUID(), type: 'ChildWrote', schemaVersion: 1, data, metadata };
 }
 

@@ -16,7 +16,7 @@ export function integrityCases(h: () => ContractHandle, factory: ContractFactory
     expect(verifyChain(events)).toEqual({ valid: true, events: 5, head: events[4].hash });
   });
 
-  it('detects an event altered behind the store\'s back', async () => {
+  it("detects an event altered behind the store's back", async () => {
     const { store, tamper } = h();
     await store.append('s', newEvents(4), { expectedRevision: 'no-stream' });
     await tamper('s', 2);
@@ -33,7 +33,9 @@ export function integrityCases(h: () => ContractHandle, factory: ContractFactory
     const { store } = h();
     await store.append('s', newEvents(1), { expectedRevision: 'any' });
     await store.close();
-    await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      StoreUnavailable,
+    );
     await expect(store.read('s')).rejects.toBeInstanceOf(StoreUnavailable);
     await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailable);
     await expect(store.streamRevision('s')).rejects.toBeInstanceOf(StoreUnavailable);
@@ -43,7 +45,9 @@ export function integrityCases(h: () => ContractHandle, factory: ContractFactory
 
   it('settles appends in flight at close: each is either stored or refused with StoreUnavailable', async () => {
     const { store, reopen } = h();
-    const pending = Array.from({ length: 5 }, (_, i) => store.append(`s${i}`, newEvents(1), { expectedRevision: 'no-stream' }));
+    const pending = Array.from({ length: 5 }, (_, i) =>
+      store.append(`s${i}`, newEvents(1), { expectedRevision: 'no-stream' }),
+    );
     await store.close();
     const outcomes = await Promise.allSettled(pending);
     const again = await reopen();
@@ -54,15 +58,18 @@ export function integrityCases(h: () => ContractHandle, factory: ContractFactory
     await again.close();
   });
 
-  (factory.openUnreachable ? it : it.skip)('answers StoreUnavailable when the storage cannot be reached', async () => {
-    const attempt = async (): Promise<unknown> => {
-      const store = await factory.openUnreachable!();
-      try {
-        return await store.append('s', newEvents(1), { expectedRevision: 'any' });
-      } finally {
-        await store.close().catch(() => undefined);
-      }
-    };
-    await expect(attempt()).rejects.toBeInstanceOf(StoreUnavailable);
-  });
+  (factory.openUnreachable ? it : it.skip)(
+    'answers StoreUnavailable when the storage cannot be reached',
+    async () => {
+      const attempt = async (): Promise<unknown> => {
+        const store = await factory.openUnreachable!();
+        try {
+          return await store.append('s', newEvents(1), { expectedRevision: 'any' });
+        } finally {
+          await store.close().catch(() => undefined);
+        }
+      };
+      await expect(attempt()).rejects.toBeInstanceOf(StoreUnavailable);
+    },
+  );
 }

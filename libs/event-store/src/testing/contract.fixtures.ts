@@ -8,7 +8,11 @@ export function newEvent(data: unknown = {}, at: Date = new Date('2025-03-01T09:
     type: 'NoteAdded',
     schemaVersion: 1,
     data,
-    metadata: { occurredAt: at.toISOString(), actor: { id: 'u-1', role: 'coordinator' }, correlationId: 'c-1' },
+    metadata: {
+      occurredAt: at.toISOString(),
+      actor: { id: 'u-1', role: 'coordinator' },
+      correlationId: 'c-1',
+    },
   };
 }
 
@@ -55,7 +59,10 @@ export function subscribeUntil(
     },
     { ...options, onError: rejectFn },
   );
-  const timer = setTimeout(() => rejectFn(new Error(`subscription got ${received.length} events, then stalled`)), timeoutMs);
+  const timer = setTimeout(
+    () => rejectFn(new Error(`subscription got ${received.length} events, then stalled`)),
+    timeoutMs,
+  );
   const finished = reached.finally(async () => {
     clearTimeout(timer);
     await sub.stop();

@@ -24,9 +24,13 @@ export class TsChild {
   private listeners: (() => void)[] = [];
 
   constructor(entry: string, arg: unknown) {
-    this.proc = spawn(process.execPath, ['-e', BOOT, require.resolve('@swc/core'), entry, JSON.stringify(arg)], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      ['-e', BOOT, require.resolve('@swc/core'), entry, JSON.stringify(arg)],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     createInterface({ input: this.proc.stdout }).on('line', (line) => {
       this.lines.push(JSON.parse(line) as ChildLine);
       this.listeners.forEach((l) => l());
@@ -51,7 +55,8 @@ export class TsChild {
       const check = (): void => {
         if (done) return;
         if (pred(this.lines)) finish();
-        else if (this.proc.exitCode !== null || this.proc.signalCode !== null) finish(new Error(`child exited: ${this.stderr}`));
+        else if (this.proc.exitCode !== null || this.proc.signalCode !== null)
+          finish(new Error(`child exited: ${this.stderr}`));
       };
       const timer = setTimeout(() => finish(new Error(`child timed out: ${this.stderr}`)), timeoutMs);
       const finish = (err?: Error): void => {
