@@ -377,11 +377,38 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expect(res.body.coordinator).toBeUndefined();
     });
 
+    it('replays the case as it was at an earlier time', async () => {
+      const c = await buildCase(t, 'requested');
+      const between = new Date(t.clock.now().getTime() + 30 * 60 * 1000).toISOString();
+      t.clock.advance(HOUR);
+      expectStatus(await api.intake(c.id), 200);
+      const res = await api.get(`/v1/cases/${c.id}/state?at=${encodeURIComponent(between)}`);
+      expectStatus(res, 200);
+      expect(res.body).toMatchObject({ id: c.id, state: 'requested', revision: 0, conferenceQuestions: [] });
+    });
+
+    it('refuses a state query that names neither a time nor a revision', async () => {
+      const c = await buildCase(t, 'requested');
+      const res = await api.get(`/v1/cases/${c.id}/state`);
+      expectStatus(res, 400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
     it('verifies an untouched hash chain as valid', async () => {
       const c = await buildCase(t, 'preparing');
       const res = await api.get(`/v1/cases/${c.id}/verification`);
       expectStatus(res, 200);
       expect(res.body.valid).toBe(true);
+    });
+
+    it('describes the workflow with every state, every step and a Mermaid diagram', async () => {
+      const res = await api.get('/v1/workflow');
+      expectStatus(res, 200);
+      expect(res.body.states).toEqual(expect.arrayContaining(Object.keys(STEPS_IN)));
+      expect(res.body.steps).toEqual(
+        expect.arrayContaining(['request', ...new Set(Object.values(STEPS_IN).flatMap((s) => [...s.required, ...(s.guarded ?? [])]))]),
+      );
+      expect(res.text).toContain('stateDiagram-v2');
     });
 
     it('answers the health check without a token', async () => {
