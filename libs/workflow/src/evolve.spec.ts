@@ -1,0 +1,64 @@
+import { evolve, fold } from './evolve';
+import { stepOf, STEP_COMMANDS } from './steps';
+import { historyUpTo, stateUpTo } from './testing/cases';
+import { STEPS } from './types';
+
+describe('evolve', () => {
+  it('folds a request into a requested case with empty collections', () => {
+    expect(stateUpTo('requested')).toMatchObject({
+      status: 'requested',
+      participants: [],
+      followUps: [],
+      followUpCases: [],
+      previousCoordinators: [],
+    });
+  });
+
+  it('refuses to start a case with anything but a request', () => {
+    expect(() => evolve(undefined, { type: 'CaseClosed', data: { at: 'x' } })).toThrow(/cannot start a case/);
+  });
+
+  it('never mutates the state it is given', () => {
+    const events = historyUpTo('followed-up');
+    const before = fold(events.slice(0, -1))!;
+    const copy = structuredClone(before);
+    evolve(before, events.at(-1)!);
+    expect(before).toEqual(copy);
+  });
+
+  it('keeps a replaced coordinator among the previous ones', () => {
+    const state = evolve(stateUpTo('invited-1'), {
+      type: 'CoordinatorAssigned',
+      data: {
+        at: 't',
+        coordinatorId: 'coord-2',
+        name: 'N',
+        email: 'e',
+        independenceDeclared: true,
+        replaces: 'coord-1',
+        reason: 'r',
+      },
+    });
+    expect(state.status).toBe('preparing');
+    expect(state.coordinator?.coordinatorId).toBe('coord-2');
+    expect(state.previousCoordinators.map((c) => c.coordinatorId)).toEqual(['coord-1']);
+  });
+
+  it('records answers on the participant', () => {
+    expect(stateUpTo('accepted-2').participants.filter((p) => p.answer === 'accepted')).toHaveLength(2);
+  });
+
+  it('links a follow-up conference without leaving the state', () => {
+    const state = evolve(stateUpTo('followed-up'), {
+      type: 'FollowUpConferenceRequested',
+      data: { at: 't', followUpCaseId: 'case-2', reason: 'r' },
+    });
+    expect(state).toMatchObject({ status: 'followed-up', followUpCases: ['case-2'] });
+  });
+});
+
+describe('steps and commands', () => {
+  it('maps every step to a command and back', () => {
+    for (const step of STEPS) expect(stepOf({ type: STEP_COMMANDS[step] } as never)).toBe(step);
+  });
+});
