@@ -1,11 +1,19 @@
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, STEPS_IN, assignBody, buildCase, inviteBody, uniqueRegion } from './support/case-builder';
-import { expectNextSteps, expectStatus, pollUntil } from './support/http-expect';
+import {
+  expectNextSteps,
+  expectStatus,
+  pollUntil,
+  type CaseBody,
+  type CaseSummary,
+  type HistoryEvent,
+  type ParticipantView,
+} from './support/http-expect';
 
 const HOUR = 60 * 60 * 1000;
 
 /** Asserts the answer is in `state` with exactly the steps API.md allows there (guarded ones optional). */
-function expectState(body: any, state: string, alsoRequired: string[] = []): void {
+function expectState(body: CaseBody, state: string, alsoRequired: string[] = []): void {
   expect(body.state).toBe(state);
   const { required, guarded = [] } = STEPS_IN[state];
   expectNextSteps(body, [...required, ...alsoRequired], guarded);
@@ -26,7 +34,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
   describe('group conference, every step from request to closure', () => {
     it('moves through each state and names the next steps after every step', async () => {
       let revision: number;
-      let res = await api.request({ kind: 'group', applicant: { name: 'Fatima el Amrani', email: 'fatima@example.nl' } });
+      let res = await api.request({
+        kind: 'group',
+        applicant: { name: 'Fatima el Amrani', email: 'fatima@example.nl' },
+      });
       expectStatus(res, 201);
       const id = res.body.id;
       expect(res.body).toMatchObject({
@@ -43,7 +54,9 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expect(res.body.reference.length).toBeGreaterThan(0);
       expectState(res.body, 'requested');
 
-      res = await api.intake(id, { conferenceQuestions: ['Hoe gaan we als buren weer normaal met elkaar om?'] });
+      res = await api.intake(id, {
+        conferenceQuestions: ['Hoe gaan we als buren weer normaal met elkaar om?'],
+      });
       expectStatus(res, 200);
       expectState(res.body, 'awaiting-coordinator');
       expect(res.body).toMatchObject({ revision: 1, events: ['IntakeCompleted'] });
@@ -69,7 +82,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
         [2, 'neighbour'],
         [3, 'professional'],
       ] as const) {
-        res = await api.invite(id, inviteBody(n, { role, ...(role === 'professional' ? { organisation: 'Politie' } : {}) }));
+        res = await api.invite(
+          id,
+          inviteBody(n, { role, ...(role === 'professional' ? { organisation: 'Politie' } : {}) }),
+        );
         expectStatus(res, 201);
         expectState(res.body, 'preparing');
         expect(res.body.events).toEqual(['ParticipantInvited']);
@@ -93,8 +109,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expectStatus(res, 200);
       expectState(res.body, 'preparing');
       expect(res.body.events).toEqual(['ParticipantPrepared']);
-      expect(res.body.participants.find((p: any) => p.id === pids[0]).preparedAt).toEqual(expect.any(String));
-      expect(res.body.participants.find((p: any) => p.id === pids[1]).preparedAt).toBeUndefined();
+      expect(res.body.participants.find((p: ParticipantView) => p.id === pids[0]).preparedAt).toEqual(
+        expect.any(String),
+      );
+      expect(res.body.participants.find((p: ParticipantView) => p.id === pids[1]).preparedAt).toBeUndefined();
 
       for (const [pid, answer] of [
         [pids[0], 'accepted'],
@@ -105,7 +123,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         expectStatus(res, 200);
         expectState(res.body, 'preparing');
         expect(res.body.events).toEqual(['ParticipantAnswered']);
-        expect(res.body.participants.find((p: any) => p.id === pid)).toMatchObject({
+        expect(res.body.participants.find((p: ParticipantView) => p.id === pid)).toMatchObject({
           answer,
           answeredAt: expect.any(String),
         });
@@ -178,7 +196,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
       const history = await api.get(`/v1/cases/${id}/history`);
       expectStatus(history, 200);
-      const types = history.body.events.map((e: any) => e.type);
+      const types = history.body.events.map((e: HistoryEvent) => e.type);
       for (const type of [
         'ConferenceRequested',
         'IntakeCompleted',
@@ -211,7 +229,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expect(res.body).toMatchObject({ kind: 'family', channel: 'phone', revision: 0 });
       const id = res.body.id;
 
-      res = await api.intake(id, { conferenceQuestions: ['Wat is nodig zodat Sem weer naar school gaat?'], notes: 'Moeder belde.' });
+      res = await api.intake(id, {
+        conferenceQuestions: ['Wat is nodig zodat Sem weer naar school gaat?'],
+        notes: 'Moeder belde.',
+      });
       expectStatus(res, 200);
       expectState(res.body, 'awaiting-coordinator');
 
@@ -230,7 +251,9 @@ describe.each(E2E_STORES)('%s store', (store) => {
         expectState(res.body, 'preparing');
         pids.push(res.body.participantId);
       }
-      expect(res.body.participants.find((p: any) => p.id === pids[1])).toMatchObject({ phone: '0687654321' });
+      expect(res.body.participants.find((p: ParticipantView) => p.id === pids[1])).toMatchObject({
+        phone: '0687654321',
+      });
 
       for (const pid of pids) {
         res = await api.prepare(id, pid, {});
@@ -239,7 +262,9 @@ describe.each(E2E_STORES)('%s store', (store) => {
         expectStatus(res, 200);
         expectState(res.body, 'preparing');
       }
-      expect(res.body.participants.every((p: any) => p.answer === 'accepted' && p.preparedAt)).toBe(true);
+      expect(
+        res.body.participants.every((p: ParticipantView) => p.answer === 'accepted' && p.preparedAt),
+      ).toBe(true);
 
       const schedule = api.scheduleBody(10, 'Bij oma thuis');
       res = await api.schedule(id, schedule);
@@ -260,8 +285,17 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
       const revised = {
         agreements: [
-          { ownerIds: [pids[0], pids[2]], action: 'Elke vrijdag bellen met de mentor', when: '2026-04-10T15:00:00Z' },
-          { ownerIds: [pids[1]], action: 'Sem naar school brengen', where: 'Basisschool', when: '2026-04-07T08:15:00Z' },
+          {
+            ownerIds: [pids[0], pids[2]],
+            action: 'Elke vrijdag bellen met de mentor',
+            when: '2026-04-10T15:00:00Z',
+          },
+          {
+            ownerIds: [pids[1]],
+            action: 'Sem naar school brengen',
+            where: 'Basisschool',
+            when: '2026-04-07T08:15:00Z',
+          },
         ],
         ifItDoesNotWork: 'Oma neemt het over en we bellen de coördinator.',
       };
@@ -287,7 +321,13 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const { id } = await buildCase(t, 'requested');
       const res = await api.decline(id, { reason: 'De vraag hoort bij de huisarts.' });
       expectStatus(res, 200);
-      expect(res.body).toMatchObject({ id, state: 'declined', nextSteps: [], events: ['RequestDeclined'], revision: 1 });
+      expect(res.body).toMatchObject({
+        id,
+        state: 'declined',
+        nextSteps: [],
+        events: ['RequestDeclined'],
+        revision: 1,
+      });
     });
 
     it('withdraws a scheduled case', async () => {
@@ -320,7 +360,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const c = await buildCase(t, 'preparing');
       const res = await api.assign(
         c.id,
-        assignBody({ coordinatorId: 'coord-2', name: 'Kees Coördinator', email: 'kees@example.nl', reason: 'Corrie is ziek.' }),
+        assignBody({
+          coordinatorId: 'coord-2',
+          name: 'Kees Coördinator',
+          email: 'kees@example.nl',
+          reason: 'Corrie is ziek.',
+        }),
       );
       expectStatus(res, 200);
       expectState(res.body, 'preparing');
@@ -351,7 +396,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         conferenceQuestions: ['Hoe gaan we weer met elkaar om?'],
         coordinator: { coordinatorId: 'coord-1' },
       });
-      expect(res.body.participants.map((p: any) => p.id)).toEqual(c.participantIds);
+      expect(res.body.participants.map((p: ParticipantView) => p.id)).toEqual(c.participantIds);
     });
 
     it('lists the whole history with positions, revisions, actor and hash', async () => {
@@ -406,7 +451,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expectStatus(res, 200);
       expect(res.body.states).toEqual(expect.arrayContaining(Object.keys(STEPS_IN)));
       expect(res.body.steps).toEqual(
-        expect.arrayContaining(['request', ...new Set(Object.values(STEPS_IN).flatMap((s) => [...s.required, ...(s.guarded ?? [])]))]),
+        expect.arrayContaining([
+          'request',
+          ...new Set(Object.values(STEPS_IN).flatMap((s) => [...s.required, ...(s.guarded ?? [])])),
+        ]),
       );
       expect(res.text).toContain('stateDiagram-v2');
     });
@@ -422,13 +470,16 @@ describe.each(E2E_STORES)('%s store', (store) => {
     const region = uniqueRegion();
     const ids: Record<string, string> = {};
     const list = (query: string) => api.get(`/v1/cases?region=${encodeURIComponent(region)}&${query}`);
-    const idsOf = (res: any) => res.body.items.map((i: any) => i.id).sort();
+    const idsOf = (res: { body: { items: CaseSummary[] } }) =>
+      res.body.items.map((i: CaseSummary) => i.id).sort();
 
     beforeAll(async () => {
       ids.requested = (await buildCase(t, 'requested', { region })).id;
       ids.awaiting = (await buildCase(t, 'awaiting-coordinator', { region, kind: 'family' })).id;
       ids.prepCoord1 = (await buildCase(t, 'preparing', { region })).id;
-      ids.prepCoord2 = (await buildCase(t, 'preparing', { region, kind: 'family', coordinatorId: 'coord-2' })).id;
+      ids.prepCoord2 = (
+        await buildCase(t, 'preparing', { region, kind: 'family', coordinatorId: 'coord-2' })
+      ).id;
       ids.declined = (await buildCase(t, 'declined', { region })).id;
       // the list is a projection that may trail the log: wait until it shows every case in its last state
       await pollUntil(
@@ -436,8 +487,8 @@ describe.each(E2E_STORES)('%s store', (store) => {
         (r) =>
           r.status === 200 &&
           r.body.items.length === 5 &&
-          r.body.items.find((i: any) => i.id === ids.declined)?.state === 'declined' &&
-          r.body.items.filter((i: any) => i.state === 'preparing').length === 2,
+          r.body.items.find((i: CaseSummary) => i.id === ids.declined)?.state === 'declined' &&
+          r.body.items.filter((i: CaseSummary) => i.state === 'preparing').length === 2,
       );
     });
 
@@ -445,21 +496,21 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const res = await list('limit=100');
       expectStatus(res, 200);
       expect(idsOf(res)).toEqual(Object.values(ids).sort());
-      expect(res.body.items.every((i: any) => i.region === region)).toBe(true);
+      expect(res.body.items.every((i: CaseSummary) => i.region === region)).toBe(true);
     });
 
     it('filters by state', async () => {
       const res = await list('state=preparing');
       expectStatus(res, 200);
       expect(idsOf(res)).toEqual([ids.prepCoord1, ids.prepCoord2].sort());
-      expect(res.body.items.every((i: any) => i.state === 'preparing')).toBe(true);
+      expect(res.body.items.every((i: CaseSummary) => i.state === 'preparing')).toBe(true);
     });
 
     it('filters by kind', async () => {
       const res = await list('kind=family');
       expectStatus(res, 200);
       expect(idsOf(res)).toEqual([ids.awaiting, ids.prepCoord2].sort());
-      expect(res.body.items.every((i: any) => i.kind === 'family')).toBe(true);
+      expect(res.body.items.every((i: CaseSummary) => i.kind === 'family')).toBe(true);
     });
 
     it('filters by coordinator', async () => {
@@ -482,7 +533,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         const res = await list(`limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         expectStatus(res, 200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
-        seen.push(...res.body.items.map((i: any) => i.id));
+        seen.push(...res.body.items.map((i: CaseSummary) => i.id));
         cursor = res.body.nextCursor ?? undefined;
         pages++;
         if (pages < 3) expect(typeof res.body.nextCursor).toBe('string');

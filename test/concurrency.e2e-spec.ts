@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, buildCase, inviteBody } from './support/case-builder';
-import { expectProblem, expectStatus } from './support/http-expect';
+import { expectProblem, expectStatus, type HistoryEvent, type ParticipantView } from './support/http-expect';
 
 describe.each(E2E_STORES)('%s store', (store) => {
   let t: TestApp;
@@ -23,7 +23,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
   const historyTypes = async (id: string): Promise<string[]> => {
     const res = await api.get(`/v1/cases/${id}/history`);
     expectStatus(res, 200);
-    return res.body.events.map((e: any) => e.type);
+    return res.body.events.map((e: HistoryEvent) => e.type);
   };
 
   describe('If-Match', () => {
@@ -106,7 +106,9 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const c = await buildCase(t, 'preparing');
       const key = randomUUID();
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () => api.invite(c.id, inviteBody(1), { 'Idempotency-Key': key }).then((r) => r)),
+        Array.from({ length: 10 }, () =>
+          api.invite(c.id, inviteBody(1), { 'Idempotency-Key': key }).then((r) => r),
+        ),
       );
       for (const res of answers) {
         expectStatus(res, 201);
@@ -134,8 +136,8 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expect(Math.max(...revisions)).toBe(c.body.revision + 20);
       const after = await read(c.id);
       expect(after.body.revision).toBe(c.body.revision + 20);
-      expect(after.body.participants.map((p: any) => p.id).sort()).toEqual([...pids].sort());
-      expect(after.body.participants.map((p: any) => p.name).sort()).toEqual(
+      expect(after.body.participants.map((p: ParticipantView) => p.id).sort()).toEqual([...pids].sort());
+      expect(after.body.participants.map((p: ParticipantView) => p.name).sort()).toEqual(
         Array.from({ length: 20 }, (_, i) => `Deelnemer ${i + 1}`).sort(),
       );
     });
@@ -185,7 +187,7 @@ describe.each(E2E_STORES)('%s store, restarted on the same data', (store) => {
     }
     const again = await api.get(`/v1/cases/${scheduled.id}`);
     expect(again.body.state).toBe('scheduled');
-    expect(again.body.participants.map((p: any) => p.id)).toEqual(scheduled.participantIds);
+    expect(again.body.participants.map((p: ParticipantView) => p.id)).toEqual(scheduled.participantIds);
     expect((await api.get(`/v1/cases/${distributed.id}`)).body.state).toBe('plan-distributed');
 
     const retry = await api.request({ region: 'Zwolle' }, { 'Idempotency-Key': key });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, STEPS_IN, assignBody, buildCase, requestBody } from './support/case-builder';
-import { expectInvalidField, expectNextSteps, expectProblem, expectRefusal, expectStatus } from './support/http-expect';
+import {
+  expectInvalidField,
+  expectNextSteps,
+  expectProblem,
+  expectRefusal,
+  expectStatus,
+} from './support/http-expect';
 
 describe.each(E2E_STORES)('%s store', (store) => {
   let t: TestApp;
@@ -48,7 +54,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
     it('refuses conference questions that are not a list', async () => {
       const c = await buildCase(t, 'requested');
-      expectInvalidField(await api.intake(c.id, { conferenceQuestions: 'Hoe verder?' }), 'conferenceQuestions');
+      expectInvalidField(
+        await api.intake(c.id, { conferenceQuestions: 'Hoe verder?' }),
+        'conferenceQuestions',
+      );
     });
 
     it('refuses an answer other than accepted or declined', async () => {
@@ -58,7 +67,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
     it('refuses a start time that is not a date', async () => {
       const c = await buildCase(t, 'ready');
-      expectInvalidField(await api.schedule(c.id, { startsAt: 'volgende week', location: 'Buurthuis' }), 'startsAt');
+      expectInvalidField(
+        await api.schedule(c.id, { startsAt: 'volgende week', location: 'Buurthuis' }),
+        'startsAt',
+      );
     });
 
     it('refuses an unknown participant role', async () => {
@@ -199,7 +211,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
     it('refuses holding a conference with fewer than two accepted participants', async () => {
       const c = await buildCase(t, 'scheduled', { participants: 2, accepted: 1 });
       t.clock.set(new Date(Date.parse(c.body.schedule.startsAt) + 60 * 60 * 1000));
-      const res = await api.hold(c.id, { heldAt: c.body.schedule.startsAt, attendees: [c.participantIds[0]] });
+      const res = await api.hold(c.id, {
+        heldAt: c.body.schedule.startsAt,
+        attendees: [c.participantIds[0]],
+      });
       expectRefusal(res, 'scheduled');
       expect(res.body.rule).not.toBe(outOfOrderRule);
       expect(await revisionOf(c.id)).toBe(c.body.revision);
@@ -229,7 +244,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
     it('refuses replacing a coordinator without a reason', async () => {
       const c = await buildCase(t, 'preparing');
-      const res = await api.assign(c.id, assignBody({ coordinatorId: 'coord-2', name: 'Kees', email: 'kees@example.nl' }));
+      const res = await api.assign(
+        c.id,
+        assignBody({ coordinatorId: 'coord-2', name: 'Kees', email: 'kees@example.nl' }),
+      );
       // a state-dependent requirement: either the body check names `reason` or the domain refuses it
       if (res.status === 400) expectInvalidField(res, 'reason');
       else expectRefusal(res, 'preparing');

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { FAULTS } from '../apps/admin-api/src/faults';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, STEPS_IN, buildCase } from './support/case-builder';
-import { expectNextSteps, expectRefusal, expectStatus, pollUntil } from './support/http-expect';
+import {
+  expectNextSteps,
+  expectRefusal,
+  expectStatus,
+  pollUntil,
+  type HistoryEvent,
+} from './support/http-expect';
 
 describe.each(E2E_STORES)('%s store', (store) => {
   let t: TestApp;
@@ -25,7 +31,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
   const linksIn = async (id: string) => {
     const res = await api.get(`/v1/cases/${id}/history`);
     expectStatus(res, 200);
-    return res.body.events.filter((e: any) => e.type === 'FollowUpConferenceRequested');
+    return res.body.events.filter((e: HistoryEvent) => e.type === 'FollowUpConferenceRequested');
   };
 
   /** Exactly one follow-up case, linked both ways. */
@@ -36,7 +42,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
     expect(links).toHaveLength(1);
     expect(links[0].data.followUpCaseId).toBe(followUpId);
     const followUp = await read(followUpId);
-    expect(followUp).toMatchObject({ id: followUpId, followUpOf: originalId, state: 'requested', kind: 'group' });
+    expect(followUp).toMatchObject({
+      id: followUpId,
+      followUpOf: originalId,
+      state: 'requested',
+      kind: 'group',
+    });
     expectNextSteps(followUp, STEPS_IN.requested.required);
   }
 
@@ -58,7 +69,9 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const second = await api.followUpConference(original.id, { reason: 'Opnieuw vastgelopen.' });
       expectStatus(second, 201);
       expect(second.body.id).not.toBe(first.body.id);
-      expect([...(await read(original.id)).followUpCases].sort()).toEqual([first.body.id, second.body.id].sort());
+      expect([...(await read(original.id)).followUpCases].sort()).toEqual(
+        [first.body.id, second.body.id].sort(),
+      );
     });
 
     it('refuses a follow-up conference before the plan was distributed', async () => {

@@ -21,21 +21,44 @@ const STEP_CALLS: Record<string, { on?: keyof Fixtures; call: (api: CaseApi, fx:
   'assign-coordinator': {
     on: 'ready',
     call: (api, fx) =>
-      api.assign(fx.ready.id, assignBody({ coordinatorId: 'coord-2', name: 'Kees', email: 'kees@example.nl', reason: 'Vervanging.' })),
+      api.assign(
+        fx.ready.id,
+        assignBody({
+          coordinatorId: 'coord-2',
+          name: 'Kees',
+          email: 'kees@example.nl',
+          reason: 'Vervanging.',
+        }),
+      ),
   },
   'invite-participant': { on: 'ready', call: (api, fx) => api.invite(fx.ready.id) },
-  'record-preparation': { on: 'ready', call: (api, fx) => api.prepare(fx.ready.id, fx.ready.participantIds[0]) },
-  'record-answer': { on: 'ready', call: (api, fx) => api.answer(fx.ready.id, fx.ready.participantIds[0], 'declined') },
+  'record-preparation': {
+    on: 'ready',
+    call: (api, fx) => api.prepare(fx.ready.id, fx.ready.participantIds[0]),
+  },
+  'record-answer': {
+    on: 'ready',
+    call: (api, fx) => api.answer(fx.ready.id, fx.ready.participantIds[0], 'declined'),
+  },
   'schedule-conference': { on: 'ready', call: (api, fx) => api.schedule(fx.ready.id, api.scheduleBody(30)) },
   'hold-conference': {
     on: 'scheduled',
     call: (api, fx) =>
-      api.hold(fx.scheduled.id, { heldAt: fx.scheduled.body.schedule.startsAt, attendees: fx.scheduled.participantIds }),
+      api.hold(fx.scheduled.id, {
+        heldAt: fx.scheduled.body.schedule.startsAt,
+        attendees: fx.scheduled.participantIds,
+      }),
   },
-  'record-plan': { on: 'held', call: (api, fx) => api.plan(fx.held.id, api.planBody([fx.held.participantIds[0]])) },
+  'record-plan': {
+    on: 'held',
+    call: (api, fx) => api.plan(fx.held.id, api.planBody([fx.held.participantIds[0]])),
+  },
   'distribute-plan': { on: 'planRecorded', call: (api, fx) => api.distribute(fx.planRecorded.id) },
   'contact-follow-up': { on: 'distributed', call: (api, fx) => api.followUp(fx.distributed.id) },
-  'request-follow-up-conference': { on: 'distributed', call: (api, fx) => api.followUpConference(fx.distributed.id) },
+  'request-follow-up-conference': {
+    on: 'distributed',
+    call: (api, fx) => api.followUpConference(fx.distributed.id),
+  },
   withdraw: { on: 'ready', call: (api, fx) => api.withdraw(fx.ready.id) },
   close: { on: 'distributed', call: (api, fx) => api.close(fx.distributed.id) },
 };
@@ -52,8 +75,15 @@ const COORDINATOR_STEPS = [
 const RESEARCHER_STEPS = ['contact-follow-up', 'request-follow-up-conference'];
 
 /** No case data may leak in a refusal. */
-function expectNoCaseData(res: { body: any; text: string }): void {
-  for (const field of ['reference', 'applicant', 'participants', 'coordinator', 'conferenceQuestions', 'state']) {
+function expectNoCaseData(res: { body: Record<string, unknown>; text: string }): void {
+  for (const field of [
+    'reference',
+    'applicant',
+    'participants',
+    'coordinator',
+    'conferenceQuestions',
+    'state',
+  ]) {
     expect(res.body[field]).toBeUndefined();
   }
   expect(res.text).not.toContain('Fatima');
@@ -116,9 +146,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
   });
 
   describe('researcher', () => {
-    it.each(ALL_STEPS.filter((s) => !RESEARCHER_STEPS.includes(s)))('may not take the step %s', async (step) => {
-      await expectForbidden('researcher', step);
-    });
+    it.each(ALL_STEPS.filter((s) => !RESEARCHER_STEPS.includes(s)))(
+      'may not take the step %s',
+      async (step) => {
+        await expectForbidden('researcher', step);
+      },
+    );
 
     it('may contact for follow-up and request a follow-up conference', async () => {
       const c = await buildCase(t, 'plan-distributed');
@@ -141,9 +174,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
   });
 
   describe('coordinator on a case assigned to them', () => {
-    it.each(ALL_STEPS.filter((s) => !COORDINATOR_STEPS.includes(s)))('may not take the step %s', async (step) => {
-      await expectForbidden('coordinator', step);
-    });
+    it.each(ALL_STEPS.filter((s) => !COORDINATOR_STEPS.includes(s)))(
+      'may not take the step %s',
+      async (step) => {
+        await expectForbidden('coordinator', step);
+      },
+    );
 
     it('may prepare, schedule and hold the conference and record and distribute the plan', async () => {
       const c = await buildCase(t, 'preparing', { coordinatorId: 'coord-1' });
@@ -211,7 +247,10 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expectStatus(await rm.decline(declined.id), 200);
       const withdrawn = await buildCase(t, 'ready', { actor: 'regionManager' });
       expectStatus(
-        await rm.assign(withdrawn.id, assignBody({ coordinatorId: 'coord-2', name: 'Kees', email: 'k@example.nl', reason: 'Ziek.' })),
+        await rm.assign(
+          withdrawn.id,
+          assignBody({ coordinatorId: 'coord-2', name: 'Kees', email: 'k@example.nl', reason: 'Ziek.' }),
+        ),
         200,
       );
       const res = await rm.withdraw(withdrawn.id);

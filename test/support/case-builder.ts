@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import type { TestActor, TestApp } from './test-app';
-import { expectStatus } from './http-expect';
+import { expectStatus, type CaseBody } from './http-expect';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -91,7 +91,11 @@ export class CaseApi {
   }
 
   post(path: string, body: unknown = {}, headers: Record<string, string> = {}): Test {
-    return this.t.http.post(path).set(this.t.auth(this.actor)).set(headers).send(body as object);
+    return this.t.http
+      .post(path)
+      .set(this.t.auth(this.actor))
+      .set(headers)
+      .send(body as object);
   }
 
   get(path: string): Test {
@@ -101,10 +105,18 @@ export class CaseApi {
   request(overrides: Record<string, unknown> = {}, headers?: Record<string, string>): Test {
     return this.post('/v1/cases', requestBody(overrides), headers);
   }
-  intake(id: string, body: unknown = { conferenceQuestions: ['Hoe gaan we weer met elkaar om?'] }, h?: Record<string, string>) {
+  intake(
+    id: string,
+    body: unknown = { conferenceQuestions: ['Hoe gaan we weer met elkaar om?'] },
+    h?: Record<string, string>,
+  ) {
     return this.post(`/v1/cases/${id}/intake`, body, h);
   }
-  decline(id: string, body: unknown = { reason: 'Een conferentie past hier niet.' }, h?: Record<string, string>) {
+  decline(
+    id: string,
+    body: unknown = { reason: 'Een conferentie past hier niet.' },
+    h?: Record<string, string>,
+  ) {
     return this.post(`/v1/cases/${id}/decline`, body, h);
   }
   assign(id: string, body: unknown = assignBody(), h?: Record<string, string>) {
@@ -113,7 +125,12 @@ export class CaseApi {
   invite(id: string, body: unknown = inviteBody(), h?: Record<string, string>) {
     return this.post(`/v1/cases/${id}/participants`, body, h);
   }
-  prepare(id: string, pid: string, body: unknown = { notes: 'Doel en werkwijze besproken.' }, h?: Record<string, string>) {
+  prepare(
+    id: string,
+    pid: string,
+    body: unknown = { notes: 'Doel en werkwijze besproken.' },
+    h?: Record<string, string>,
+  ) {
     return this.post(`/v1/cases/${id}/participants/${pid}/preparation`, body, h);
   }
   answer(id: string, pid: string, answer: string = 'accepted', h?: Record<string, string>) {
@@ -134,10 +151,18 @@ export class CaseApi {
   followUp(id: string, body: unknown = this.followUpBody(), h?: Record<string, string>) {
     return this.post(`/v1/cases/${id}/follow-up`, body, h);
   }
-  followUpConference(id: string, body: unknown = { reason: 'De afspraken lopen vast.' }, h?: Record<string, string>) {
+  followUpConference(
+    id: string,
+    body: unknown = { reason: 'De afspraken lopen vast.' },
+    h?: Record<string, string>,
+  ) {
     return this.post(`/v1/cases/${id}/follow-up-conference`, body, h);
   }
-  withdraw(id: string, body: unknown = { reason: 'De aanvrager ziet af van de conferentie.' }, h?: Record<string, string>) {
+  withdraw(
+    id: string,
+    body: unknown = { reason: 'De aanvrager ziet af van de conferentie.' },
+    h?: Record<string, string>,
+  ) {
     return this.post(`/v1/cases/${id}/withdrawal`, body, h);
   }
   close(id: string, h?: Record<string, string>) {
@@ -154,7 +179,12 @@ export class CaseApi {
   planBody(ownerIds: string[]) {
     return {
       agreements: [
-        { ownerIds, action: 'Samen koffie drinken op zaterdag', where: 'Buurthuis', when: '2026-04-04T10:00:00Z' },
+        {
+          ownerIds,
+          action: 'Samen koffie drinken op zaterdag',
+          where: 'Buurthuis',
+          when: '2026-04-04T10:00:00Z',
+        },
       ],
       ifItDoesNotWork: 'Dan bellen we de coördinator en komen we opnieuw bij elkaar.',
     };
@@ -166,7 +196,7 @@ export interface BuiltCase {
   /** Invited participants, in invitation order. */
   participantIds: string[];
   /** The last command answer (the case after the last step). */
-  body: any;
+  body: CaseBody;
 }
 
 export interface BuildOptions {
@@ -188,7 +218,7 @@ export interface BuildOptions {
 export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions = {}): Promise<BuiltCase> {
   const api = new CaseApi(t, options.actor ?? 'admin');
   const reach = (s: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(s);
-  const step = async (res: Promise<any>, status = 200) => {
+  const step = async (res: Test, status = 200): Promise<CaseBody> => {
     const r = await res;
     expectStatus(r, status);
     return r.body;
@@ -205,13 +235,15 @@ export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions 
 
   if (reach('awaiting-coordinator')) body = await step(api.intake(id));
   if (reach('preparing'))
-    body = await step(api.assign(id, assignBody(options.coordinatorId ? { coordinatorId: options.coordinatorId } : {})));
+    body = await step(
+      api.assign(id, assignBody(options.coordinatorId ? { coordinatorId: options.coordinatorId } : {})),
+    );
   if (reach('ready')) {
     const count = options.participants ?? 2;
     const accepted = options.accepted ?? count;
     for (let n = 1; n <= count; n++) {
       body = await step(api.invite(id, inviteBody(n)), 201);
-      participantIds.push(body.participantId);
+      participantIds.push(body.participantId as string);
     }
     for (const [i, pid] of participantIds.entries()) {
       body = await step(api.prepare(id, pid));
@@ -224,7 +256,11 @@ export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions 
     t.clock.set(new Date(new Date(startsAt).getTime() + 3 * 60 * 60 * 1000));
     const attendees = participantIds.slice(0, options.accepted ?? participantIds.length);
     body = await step(
-      api.hold(id, { heldAt: startsAt, attendees, ...(options.kind === 'family' ? { privatePartHeld: true } : {}) }),
+      api.hold(id, {
+        heldAt: startsAt,
+        attendees,
+        ...(options.kind === 'family' ? { privatePartHeld: true } : {}),
+      }),
     );
   }
   if (reach('plan-recorded')) body = await step(api.plan(id, api.planBody([participantIds[0]])));

@@ -43,7 +43,11 @@ export function expectInvalidField(res: Response, field: string): void {
 }
 
 /** Asserts `nextSteps` holds every required step and nothing beyond required ∪ optional (order free). */
-export function expectNextSteps(body: { nextSteps: string[] }, required: string[], optional: string[] = []): void {
+export function expectNextSteps(
+  body: { nextSteps: string[] },
+  required: string[],
+  optional: string[] = [],
+): void {
   expect(Array.isArray(body.nextSteps)).toBe(true);
   expect(body.nextSteps).toEqual(expect.arrayContaining(required));
   const allowed = new Set([...required, ...optional]);
@@ -64,4 +68,54 @@ export async function pollUntil<T>(
     value = await probe();
   }
   return value;
+}
+
+/** A participant as the API shows it. */
+export interface ParticipantView {
+  id: string;
+  name: string;
+  role: string;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+  invitedAt: string;
+  preparedAt?: string;
+  answer?: string;
+  answeredAt?: string;
+}
+
+/** A command answer or `GET /v1/cases/:id` (the fields the suite looks at; the rest stays open). */
+export interface CaseBody {
+  id: string;
+  reference: string;
+  kind: string;
+  state: string;
+  revision: number;
+  nextSteps: string[];
+  events: string[];
+  participantId?: string;
+  participants: ParticipantView[];
+  schedule: { startsAt: string; location: string };
+  followUpCases: string[];
+  followUpOf?: string;
+  [field: string]: unknown;
+}
+
+/** A row of `GET /v1/cases`. */
+export interface CaseSummary {
+  id: string;
+  state: string;
+  kind: string;
+  region: string;
+}
+
+/** An entry of `GET /v1/cases/:id/history`. */
+export interface HistoryEvent {
+  position: number | string;
+  revision: number;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: string;
+  actor: { id: string };
+  hash: string;
 }
