@@ -98,7 +98,7 @@ async function sequentialAppends(): Promise<ScenarioResult> {
     await s.close();
     return perSecond;
   };
-  const [perSecond, ceiling] = await alternate(3, [appends, () => bareInserts(bare(), n, 1)]);
+  const [perSecond, ceiling] = await alternate(5, [appends, () => bareInserts(bare(), n, 1)]);
   const r = ratio(perSecond, ceiling);
   const summary = `${fmt(perSecond)} appends/s vs bare 1 INSERT/tx ${fmt(ceiling)}/s = ${r} (target >= 0.9${r >= 0.9 ? '' : ', MISSED'})`;
   return { scenario: 'sqlite.append.sequential', summary, perSecond, ceiling, ratio: r };
@@ -120,7 +120,7 @@ async function concurrentWriters(): Promise<ScenarioResult> {
     await s.close();
     return perSecond;
   };
-  const [perSecond, single, hundred] = await alternate(3, [
+  const [perSecond, single, hundred] = await alternate(5, [
     writers,
     () => bareInserts(bare(), 1500, 1, WRITERS),
     () => bareInserts(bare(), 20_000, 100, WRITERS),

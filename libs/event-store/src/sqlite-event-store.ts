@@ -15,6 +15,7 @@ import type {
 } from './event-store.port';
 import { pollingSubscription } from './polling-subscription';
 import { writeAppend, type PendingAppend } from './sqlite/sqlite-append-batch';
+import { unavailable } from './sqlite/sqlite-errors';
 import { prepareEvent, toStoredEvent } from './sqlite/sqlite-rows';
 import { prepareStatements, SCHEMA, type Statements } from './sqlite/sqlite-schema';
 
@@ -152,7 +153,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    this.guard(() => this.db.prepare('SELECT 1').get());
+    this.guard(() => this.statements.ping.get());
   }
 
   /** Commits what is queued, stops subscriptions, then closes the file. Idempotent. */
@@ -172,12 +173,6 @@ export class SqliteEventStore implements EventStore {
       throw unavailable(e);
     }
   }
-}
-
-function unavailable(e: unknown): StoreUnavailable {
-  return e instanceof StoreUnavailable
-    ? e
-    : new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }
 
 /**

@@ -61,6 +61,7 @@ export function prepareStatements(db: Database) {
     head: db.prepare<[string], { revision: number; hash: string }>(
       'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
+    ping: db.prepare('SELECT 1'),
     byId: db.prepare<[string], KnownEvent>(
       'SELECT stream, revision, position FROM events WHERE event_id = ?',
     ),
