@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import { STEP_RULES } from './guards';
 import { nextSteps } from './next-steps';
 import { propose, requestEvent } from './propose';
@@ -31,7 +30,9 @@ function explain(snapshot: CaseSnapshot, event: StepEvent): RuleCode {
 }
 
 /**
- * Decides a command against the case as it is (`undefined`: no such case yet), at `now`.
+ * Decides a command against the case as it is (`undefined`: no such case yet), at `now`: the
+ * command becomes a proposed event, and the case's machine (restored from the folded state) judges
+ * it as a step.
  * Accepted: the events to append (each with `at: now`). Refused: the rule, the current state and
  * the steps allowed now; nothing is appended. The case's own workflow version decides.
  * @throws Error when the case's workflow version is unknown.
@@ -46,8 +47,8 @@ export function decide(state: CaseState | undefined, command: Command, now: Date
   if (state === undefined) return refuse(state, RULES.NOT_FOUND);
   const snapshot = snapshotOf(state);
   const proposal = propose(state, command, at);
-  const [next] = transition(snapshot.machine, snapshot, proposal);
-  // The pure transition hands back the very same snapshot when no transition was enabled.
-  if (next === snapshot) return refuse(state, explain(snapshot, proposal));
+  // `can` selects the enabled transitions and runs their guards exactly as `transition()` does, but
+  // without the inert actor `transition()` builds on every call (~15 µs, a third of the budget).
+  if (!snapshot.can(proposal)) return refuse(state, explain(snapshot, proposal));
   return { ok: true, events: [proposal.event as DomainEvent] };
 }

@@ -1,10 +1,16 @@
 import type { CaseState, DomainEvent, EventOf, Participant } from './types';
 
-const updateParticipant = (
+function updateParticipant(
   state: CaseState,
   id: string,
   patch: (p: Participant) => Participant,
-): Participant[] => state.participants.map((p) => (p.participantId === id ? patch(p) : p));
+): Participant[] {
+  const i = state.participants.findIndex((p) => p.participantId === id);
+  if (i < 0) return state.participants;
+  const participants = state.participants.slice();
+  participants[i] = patch(participants[i]);
+  return participants;
+}
 
 function requested({ data }: EventOf<'ConferenceRequested'>): CaseState {
   const state: CaseState = {
@@ -23,8 +29,18 @@ function requested({ data }: EventOf<'ConferenceRequested'>): CaseState {
     previousCoordinators: [],
     participants: [],
     followUps: [],
+    // Every optional key present from the start keeps one object shape, which keeps spreads fast.
+    followUpOf: data.followUpOf,
+    intakeNotes: undefined,
+    declineReason: undefined,
+    coordinator: undefined,
+    schedule: undefined,
+    conference: undefined,
+    plan: undefined,
+    distribution: undefined,
+    withdrawal: undefined,
+    closedAt: undefined,
   };
-  if (data.followUpOf !== undefined) state.followUpOf = data.followUpOf;
   return state;
 }
 
