@@ -24,11 +24,31 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     loggerInstance: logger ? logger.pino : undefined,
+    disableRequestLogging: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
     },
   });
+  if (logger) {
+    adapter.getInstance().addHook('onClose', (_instance, done) => {
+      logger.flushSync();
+      done();
+    });
+    // One line per request, with its id: method, route, status and time; never bodies or tokens.
+    adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+      request.log.info(
+        {
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+      done();
+    });
+  }
   const tokens = readTokens(config.tokensFile);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.clock ?? systemClock, tokens),

@@ -8,6 +8,7 @@ import {
 } from '@app/event-store';
 import { EVENT_SCHEMA_VERSIONS, evolve, upcast, type CaseState, type DomainEvent } from '@app/workflow';
 import type { Actor } from './access/actor';
+import { CaseCache } from './case-cache';
 import { deterministicId } from './ids';
 
 export const streamOf = (caseId: string): string => `case-${caseId}`;
@@ -42,12 +43,39 @@ export function foldStored(events: StoredEvent[]): CaseState | undefined {
 /** Loads and saves cases as event streams. */
 @Injectable()
 export class CaseRepository {
+  private readonly cache = new CaseCache();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The whole stream and its fold: for reads that need the events themselves. */
   async load(caseId: string, options?: ReadOptions): Promise<LoadedCase> {
     const events = await this.store.read(streamOf(caseId), options);
     const revision = events.length ? events[events.length - 1].revision : -1;
-    return { state: foldStored(events), revision, events };
+    const state = foldStored(events);
+    if (state && !options) this.cache.set(caseId, { state, revision });
+    return { state, revision, events };
+  }
+
+  /** The case as of now: the cached fold plus whatever was appended since (one small read). */
+  async current(caseId: string): Promise<{ state: CaseState | undefined; revision: number }> {
+    const cached = this.cache.get(caseId);
+    if (!cached) {
+      const { state, revision } = await this.load(caseId);
+      return { state, revision };
+    }
+    const tail = await this.store.read(streamOf(caseId), { fromRevision: cached.revision + 1 });
+    if (tail.length === 0) return cached;
+    let state = cached.state;
+    for (const e of tail)
+      if (isDomainEvent(e)) state = evolve(state, upcast(e.type, e.schemaVersion, e.data));
+    const fresh = { state, revision: tail[tail.length - 1].revision };
+    this.cache.set(caseId, fresh);
+    return fresh;
+  }
+
+  /** Records a fold the caller computed after its own append. */
+  remember(caseId: string, state: CaseState, revision: number): void {
+    this.cache.set(caseId, { state, revision });
   }
 
   /**

@@ -1,9 +1,25 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino as createPino, type Logger } from 'pino';
+import { destination, pino as createPino, type Logger } from 'pino';
 
 /** Structured JSON logs (pino) for Nest's own messages; requests are logged by Fastify with their id. */
 export class JsonLogger implements LoggerService {
-  constructor(readonly pino: Logger = createPino({ base: { service: 'tafel' } })) {}
+  readonly pino: Logger;
+  private readonly out = destination({ dest: 1, sync: false });
+
+  /** Asynchronous writes: lines written while one write is in flight go out together in the next. */
+  constructor() {
+    this.pino = createPino({ base: { service: 'tafel' } }, this.out);
+    process.once('exit', () => this.flushSync());
+  }
+
+  /** Writes out what is pending; before the process ends. */
+  flushSync(): void {
+    try {
+      this.out.flushSync();
+    } catch {
+      // nothing pending, or the destination is gone
+    }
+  }
 
   log(message: unknown, context?: string) {
     this.pino.info({ context }, String(message));

@@ -5,33 +5,70 @@ import type { SqlTx } from '../sql/sql-db';
 
 export const CASE_LIST = 'case-list';
 
-/** Keeps one row per case, with the folded case beside the columns the list filters on. */
-export async function projectCaseList(event: StoredEvent, tx: SqlTx): Promise<void> {
-  if (!isDomainEvent(event) || !event.stream.startsWith('case-')) return;
-  const caseId = event.stream.slice('case-'.length);
-  const rows = await tx.all<{ state_json: string }>('SELECT state_json FROM tafel_case_list WHERE id = ?', [
-    caseId,
-  ]);
-  const before = rows[0] ? (JSON.parse(rows[0].state_json) as CaseState) : undefined;
-  const state = evolve(before, upcast(event.type, event.schemaVersion, event.data));
-  await tx.run(
-    `INSERT INTO tafel_case_list
-       (id, created_position, reference, kind, state, region, coordinator_id, revision, requested_at, updated_at, state_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET state = excluded.state, coordinator_id = excluded.coordinator_id,
-       revision = excluded.revision, updated_at = excluded.updated_at, state_json = excluded.state_json`,
-    [
+const UPSERT = `INSERT INTO tafel_case_list
+    (id, created_position, reference, kind, state, region, coordinator_id, revision, requested_at, updated_at, state_json)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET state = excluded.state, coordinator_id = excluded.coordinator_id,
+    revision = excluded.revision, updated_at = excluded.updated_at, state_json = excluded.state_json`;
+
+interface Row {
+  state: CaseState;
+  createdPosition: number;
+  revision: number;
+  updatedAt: string;
+  dirty: boolean;
+}
+
+/**
+ * Keeps one row per case, with the folded case beside the columns the list filters on. A batch
+ * reads and writes each case once, however many of its events the batch holds.
+ */
+export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise<void> {
+  const rows = new Map<string, Row | undefined>();
+  for (const event of events) {
+    if (!isDomainEvent(event) || !event.stream.startsWith('case-')) continue;
+    const caseId = event.stream.slice('case-'.length);
+    if (!rows.has(caseId)) {
+      const found = await tx.all<{ state_json: string; created_position: number; revision: number }>(
+        'SELECT state_json, created_position, revision FROM tafel_case_list WHERE id = ?',
+        [caseId],
+      );
+      rows.set(
+        caseId,
+        found[0] && {
+          state: JSON.parse(found[0].state_json) as CaseState,
+          createdPosition: Number(found[0].created_position),
+          revision: Number(found[0].revision),
+          updatedAt: '',
+          dirty: false,
+        },
+      );
+    }
+    const before = rows.get(caseId);
+    if (before && event.revision <= before.revision) continue; // delivered again: already applied
+    rows.set(caseId, {
+      dirty: true,
+      state: evolve(before?.state, upcast(event.type, event.schemaVersion, event.data)),
+      createdPosition: before?.createdPosition ?? event.position,
+      revision: event.revision,
+      updatedAt: event.metadata.occurredAt,
+    });
+  }
+  for (const [caseId, row] of rows) {
+    if (!row?.dirty) continue;
+    const { state } = row;
+    await tx.run(UPSERT, [
       caseId,
-      event.position,
+      row.createdPosition,
       state.reference,
       state.kind,
       state.status,
       state.region,
       state.coordinator?.coordinatorId ?? null,
-      event.revision,
+      row.revision,
       state.requestedAt,
-      event.metadata.occurredAt,
+      row.updatedAt,
       JSON.stringify(state),
-    ],
-  );
+    ]);
+  }
 }

@@ -26,7 +26,7 @@ export class ProjectionsService {
       'follow-up-completer',
       store,
       db,
-      (event) => this.completeFollowUp(event),
+      (events) => this.completeFollowUps(events),
       false,
       fail('follow-up-completer'),
     );
@@ -53,8 +53,12 @@ export class ProjectionsService {
   }
 
   /** A link without its follow-up case (the request died between its two writes) gets its case. */
+  private async completeFollowUps(events: StoredEvent[]): Promise<void> {
+    for (const event of events)
+      if (event.type === 'FollowUpConferenceRequested') await this.completeFollowUp(event);
+  }
+
   private async completeFollowUp(event: StoredEvent): Promise<void> {
-    if (event.type !== 'FollowUpConferenceRequested') return;
     const data = event.data as { followUpCaseId: string; reason: string; at: string };
     const original = await this.cases.load(event.stream.slice('case-'.length), {
       toRevision: event.revision,

@@ -17,8 +17,15 @@ export class SqliteDb implements SqlDb {
     this.db.pragma('busy_timeout = 5000');
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
   private statement(sql: string): Database.Statement {
-    return this.db.prepare(sql);
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private readonly tx: SqlTx = {

@@ -2,7 +2,15 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@app/config';
 import { ExpectedRevisionConflict, type StoredEvent } from '@app/event-store';
-import { WORKFLOW_VERSION, decide, type CaseState, type EventOf, type EventType } from '@app/workflow';
+import {
+  WORKFLOW_VERSION,
+  decide,
+  evolve,
+  upcast,
+  type CaseState,
+  type DomainEvent,
+  type EventOf,
+} from '@app/workflow';
 import { assertMayTakeStep } from '../access/access-policy';
 import { CaseRepository, foldStored, type CommandContext, type LoadedCase } from '../case-repository';
 import { caseView } from '../case-view';
@@ -73,20 +81,21 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
     context: CommandContext,
   ): Promise<StepAnswer> {
     const ids = generatedIds(context.commandId);
+    const keyed = command.options.idempotencyKey !== undefined;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.cases.load(caseId);
-      if (command.caseId !== undefined && !loaded.state) throw caseNotFound(caseId);
-      assertMayTakeStep(command.actor, command.step, loaded.state);
-
-      const done = loaded.events.filter((e) => e.metadata.commandId === context.commandId);
-      if (done.length > 0) return this.answerFromHistory(command, loaded, done, context);
+      // A keyed command reads the whole stream: its events may be there from an earlier try.
+      const loaded = keyed ? await this.cases.load(caseId) : undefined;
+      const { state, revision } = loaded ?? (await this.cases.current(caseId));
+      if (command.caseId !== undefined && !state) throw caseNotFound(caseId);
+      assertMayTakeStep(command.actor, command.step, state);
+      const done = loaded?.events.filter((e) => e.metadata.commandId === context.commandId) ?? [];
+      if (loaded && done.length > 0) return this.answerFromHistory(command, loaded, done, context);
 
       const { ifMatch, participantId } = command.options;
-      if (ifMatch !== undefined && ifMatch !== loaded.revision)
-        throw revisionMismatch(ifMatch, loaded.revision);
+      if (ifMatch !== undefined && ifMatch !== revision) throw revisionMismatch(ifMatch, revision);
       if (
         participantId !== undefined &&
-        !loaded.state!.participants.some((p) => p.participantId === participantId)
+        !state!.participants.some((p) => p.participantId === participantId)
       ) {
         throw new TafelError(
           'PARTICIPANT.NOT_FOUND',
@@ -94,18 +103,22 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
           `No participant ${participantId} in this case.`,
         );
       }
-      const now = this.clock.now();
-      const decision = decide(loaded.state, toCommand(command.step, command.input, ids, participantId), now);
+      const decision = decide(
+        state,
+        toCommand(command.step, command.input, ids, participantId),
+        this.clock.now(),
+      );
       if (!decision.ok) {
         const { rule, currentState, nextSteps, message } = decision.refusal;
         throw new TafelError(rule, 'conflict', message, { currentState, nextSteps, rule });
       }
-      const version = loaded.state?.workflowVersion ?? WORKFLOW_VERSION;
+      const version = state?.workflowVersion ?? WORKFLOW_VERSION;
+      let nextRevision: number;
       try {
-        await this.cases.append(
+        nextRevision = await this.cases.append(
           caseId,
           decision.events,
-          loaded.state ? loaded.revision : 'no-stream',
+          state ? revision : 'no-stream',
           context,
           version,
         );
@@ -121,12 +134,15 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
         }
         continue;
       }
-      return this.answerFromHistory(command, await this.cases.load(caseId), undefined, context);
+      if (keyed) return this.answerFromHistory(command, await this.cases.load(caseId), undefined, context);
+      const after = decision.events.reduce<CaseState | undefined>(evolve, state)!;
+      this.cases.remember(caseId, after, nextRevision);
+      return this.answer(command, after, nextRevision, decision.events, context);
     }
   }
 
-  /** The answer to a command whose events are in the stream: now, or on a retry of the same key. */
-  private async answerFromHistory(
+  /** The answer to a keyed command whose events are in the stream: now, or on a retry of the same key. */
+  private answerFromHistory(
     command: RunStepCommand,
     loaded: LoadedCase,
     done: StoredEvent[] | undefined,
@@ -135,28 +151,40 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
     const mine = done ?? loaded.events.filter((e) => e.metadata.commandId === context.commandId);
     const last = mine[mine.length - 1];
     const state = foldStored(loaded.events.filter((e) => e.revision <= last.revision)) as CaseState;
-    const types = mine.map((e) => e.type as EventType);
-    const status = CREATED.has(command.step) ? 201 : 200;
+    const events = mine.map((e) => upcast(e.type, e.schemaVersion, e.data));
+    return this.answer(command, state, last.revision, events, { ...context, causationId: last.eventId });
+  }
 
+  private async answer(
+    command: RunStepCommand,
+    state: CaseState,
+    revision: number,
+    events: DomainEvent[],
+    context: CommandContext,
+  ): Promise<StepAnswer> {
+    const status = CREATED.has(command.step) ? 201 : 200;
     if (command.step === 'request-follow-up-conference') {
       if (this.faults.crashAfterFollowUpLink) {
         this.faults.crashAfterFollowUpLink = false;
         throw new Error('fault injected: crash after the follow-up link');
       }
-      const link = last.data as EventOf<'FollowUpConferenceRequested'>['data'];
+      const link = events.find(
+        (e) => e.type === 'FollowUpConferenceRequested',
+      ) as EventOf<'FollowUpConferenceRequested'>;
       const created = await this.followUps.ensureFollowUpCase(
         state,
-        link.followUpCaseId,
-        link.reason,
-        new Date(link.at),
-        {
-          ...context,
-          causationId: last.eventId,
-        },
+        link.data.followUpCaseId,
+        link.data.reason,
+        new Date(link.data.at),
+        context,
       );
       return { status, body: caseView(created.state, created.revision, ['ConferenceRequested']) };
     }
-    const body: Record<string, unknown> = caseView(state, last.revision, types);
+    const body: Record<string, unknown> = caseView(
+      state,
+      revision,
+      events.map((e) => e.type),
+    );
     if (command.step === 'invite-participant')
       body.participantId = generatedIds(context.commandId).participantId;
     return { status, body };
