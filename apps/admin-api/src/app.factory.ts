@@ -30,6 +30,10 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
       return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
     },
   });
+  adapter.getInstance().addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
   if (logger) {
     adapter.getInstance().addHook('onClose', (_instance, done) => {
       logger.flushSync();

@@ -7,6 +7,8 @@ export const FAULTS = Symbol('FAULTS');
 export interface Faults {
   /** `request-follow-up-conference` fails after linking the original, before the new case exists. */
   crashAfterFollowUpLink: boolean;
+  /** Awaited by every step just before it appends: lets a test hold commands in flight. */
+  beforeAppend?: () => Promise<void>;
 }
 
 export const noFaults = (): Faults => ({ crashAfterFollowUpLink: false });

@@ -114,6 +114,7 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
       }
       const version = state?.workflowVersion ?? WORKFLOW_VERSION;
       let nextRevision: number;
+      await this.faults.beforeAppend?.();
       try {
         nextRevision = await this.cases.append(
           caseId,

@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROLES } from '@app/cases';
+import { createDefaultTokens, readTokens, sha256 } from './tokens';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'tafel-tokens-'));
+
+describe('tokens', () => {
+  it('creates one token per role on first start, hashes in the tokens file, tokens beside it for the owner only', () => {
+    const file = join(dir(), 'data', 'tokens.json');
+    const plainFile = createDefaultTokens(file);
+    const plain = JSON.parse(readFileSync(plainFile, 'utf8')) as Record<string, string>;
+    expect(Object.keys(plain).sort()).toEqual([...ROLES].sort());
+    const stored = readFileSync(file, 'utf8');
+    for (const token of Object.values(plain)) expect(stored).not.toContain(token);
+    const actors = readTokens(file);
+    for (const role of ROLES) expect(actors.get(sha256(plain[role]))?.role).toBe(role);
+    expect(statSync(plainFile).mode & 0o077).toBe(0);
+  });
+
+  it('refuses an entry with an unknown role, naming the file and the entry', () => {
+    const file = join(dir(), 'tokens.json');
+    writeFileSync(
+      file,
+      JSON.stringify([{ tokenSha256: sha256('x'), actor: { id: 'a', name: 'A', role: 'boss' } }]),
+    );
+    expect(() => readTokens(file)).toThrow(new RegExp(`${file}: entry 0`));
+  });
+});
