@@ -60,7 +60,8 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = (env[name] ?? fallback) as T;
-  if (!allowed.includes(value)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${value}"`);
+  if (!allowed.includes(value))
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${value}"`);
   return value;
 }
 
@@ -71,13 +72,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 export function loadConfig(env: Env = process.env): TafelConfig {
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError('PORT', `expected 0–65535, got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new ConfigError('PORT', `expected 0–65535, got "${portText}"`);
 
   const dataDir = resolve(env.TAFEL_DATA_DIR || './data');
   const store = oneOf(env, 'TAFEL_STORE', ['sqlite', 'postgres', 'eventstoredb'] as const, 'sqlite');
   const postgresUrl = url(env, 'TAFEL_POSTGRES_URL', ['postgres:', 'postgresql:']);
   const eventStoreUrl = url(env, 'TAFEL_EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
-  if (store === 'postgres' && !postgresUrl) throw new ConfigError('TAFEL_POSTGRES_URL', 'required when TAFEL_STORE=postgres');
+  if (store === 'postgres' && !postgresUrl)
+    throw new ConfigError('TAFEL_POSTGRES_URL', 'required when TAFEL_STORE=postgres');
   if (store === 'eventstoredb' && !eventStoreUrl) {
     throw new ConfigError('TAFEL_EVENTSTORE_URL', 'required when TAFEL_STORE=eventstoredb');
   }
@@ -87,7 +90,10 @@ export function loadConfig(env: Env = process.env): TafelConfig {
   const offsets = (env.TAFEL_REMINDER_OFFSETS ?? '7d,1d').split(',').map((part) => {
     const ms = parseDuration(part);
     if (ms === undefined || ms <= 0) {
-      throw new ConfigError('TAFEL_REMINDER_OFFSETS', `expected durations separated by commas, got "${part}"`);
+      throw new ConfigError(
+        'TAFEL_REMINDER_OFFSETS',
+        `expected durations separated by commas, got "${part}"`,
+      );
     }
     return ms;
   });
