@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
+import { AccessLog } from './access-log';
 import {
   CaseRepository,
   TafelError,
   assertMayRead,
   caseNotFound,
+  forbidden,
   caseView,
   foldStored,
   streamOf,
@@ -20,6 +22,7 @@ export class AuditQueries {
   constructor(
     private readonly cases: CaseRepository,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accessLog_: AccessLog,
   ) {}
 
   private async readable(actor: Actor, caseId: string) {
@@ -64,6 +67,15 @@ export class AuditQueries {
       );
     }
     return caseView(state, events[events.length - 1].revision);
+  }
+
+  /** Who read this case: auditors and admins only. */
+  async accessLog(actor: Actor, caseId: string) {
+    if (actor.role !== 'auditor' && actor.role !== 'admin') {
+      throw forbidden('Only auditors and admins read the access log.');
+    }
+    await this.readable(actor, caseId);
+    return { entries: await this.accessLog_.entries(caseId) };
   }
 
   async verification(actor: Actor, caseId: string) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@app/cases';
+import { AccessLog } from './access-log';
 import { AuditQueries } from './audit-queries';
 
-@Module({ imports: [CasesModule], providers: [AuditQueries], exports: [AuditQueries] })
+@Module({ imports: [CasesModule], providers: [AuditQueries, AccessLog], exports: [AuditQueries, AccessLog] })
 export class AuditModule {}

@@ -1,2 +1,3 @@
 export * from './audit-queries';
 export * from './audit.module';
+export * from './access-log';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditQueries } from '@app/audit';
 import type { Actor } from '@app/cases';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { LogsCaseAccess } from './access-log.interceptor';
 import { StateAtQuery } from './state-at.query';
 
 @ApiTags('audit')
@@ -12,18 +13,28 @@ export class AuditController {
   constructor(private readonly audit: AuditQueries) {}
 
   @Get('history')
+  @LogsCaseAccess()
   @ApiOperation({ summary: 'every event of the case, in order, with position, revision, actor and hash' })
   history(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.audit.history(actor, id);
   }
 
   @Get('state')
+  @LogsCaseAccess()
   @ApiOperation({ summary: 'the case as it was at a time (?at=) or revision (?revision=)' })
   state(@Param('id') id: string, @Query() query: StateAtQuery, @CurrentActor() actor: Actor) {
     return this.audit.stateAt(actor, id, query.pointInTime());
   }
 
+  @Get('access-log')
+  @LogsCaseAccess()
+  @ApiOperation({ summary: 'who read this case, when, through which route (auditor, admin)' })
+  accessLog(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.audit.accessLog(actor, id);
+  }
+
   @Get('verification')
+  @LogsCaseAccess()
   @ApiOperation({ summary: 'checks the hash chain; valid: false names the first bad event' })
   verification(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.audit.verification(actor, id);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CaseQueries, type Actor } from '@app/cases';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { LogsCaseAccess } from './access-log.interceptor';
 import { ListCasesQuery } from './list-cases.query';
 
 @ApiTags('cases')
@@ -18,6 +19,7 @@ export class CaseReadsController {
   }
 
   @Get(':id')
+  @LogsCaseAccess()
   @ApiOperation({ summary: 'the case as of now, read from its stream' })
   async get(
     @Param('id') id: string,

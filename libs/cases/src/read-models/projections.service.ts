@@ -3,16 +3,35 @@ import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store
 import type { Role } from '../access/actor';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { CaseRepository } from '../case-repository';
-import { READ_DB, type SqlDb } from '../sql/sql-db';
+import { READ_DB, type SqlDb, type SqlTx } from '../sql/sql-db';
 import { CASE_LIST, projectCaseList } from './case-list.projection';
-import { CheckpointedSubscriber } from './checkpointed-subscriber';
+import { CheckpointedSubscriber, type BatchHandler } from './checkpointed-subscriber';
 
-/** Runs the projections and the follow-up process manager (the worker's part of this lib). */
+/**
+ * A subscriber over the log. A projection (`transactional`) commits its rows with its checkpoint and
+ * can be dropped and rebuilt (`reset` clears its rows); a process manager does idempotent work and
+ * saves its checkpoint after it.
+ */
+export interface SubscriberDefinition {
+  name: string;
+  handle: BatchHandler;
+  transactional: boolean;
+  /** Projections only: deletes the rows, so the log can build them again. */
+  reset?: (tx: SqlTx) => Promise<void>;
+}
+
+/**
+ * Runs the projections and process managers (the worker's part). Other modules add theirs with
+ * `register` before the application starts.
+ */
 @Injectable()
 export class ProjectionsService {
   private readonly logger = new Logger('Projections');
-  readonly caseList: CheckpointedSubscriber;
-  readonly followUps: CheckpointedSubscriber;
+  private readonly subscribers = new Map<
+    string,
+    { definition: SubscriberDefinition; runner: CheckpointedSubscriber }
+  >();
+  private running = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -20,44 +39,74 @@ export class ProjectionsService {
     private readonly cases: CaseRepository,
     private readonly completer: FollowUpCompleter,
   ) {
-    const fail = (name: string) => (e: unknown) => this.logger.error(`${name} stopped: ${String(e)}`);
-    this.caseList = new CheckpointedSubscriber(CASE_LIST, store, db, projectCaseList, true, fail(CASE_LIST));
-    this.followUps = new CheckpointedSubscriber(
-      'follow-up-completer',
-      store,
-      db,
-      (events) => this.completeFollowUps(events),
-      false,
-      fail('follow-up-completer'),
+    this.register({
+      name: CASE_LIST,
+      handle: projectCaseList,
+      transactional: true,
+      reset: (tx) => tx.run('DELETE FROM tafel_case_list'),
+    });
+    this.register({
+      name: 'follow-up-completer',
+      handle: (events) => this.completeFollowUps(events),
+      transactional: false,
+    });
+  }
+
+  register(definition: SubscriberDefinition): void {
+    if (this.subscribers.has(definition.name))
+      throw new Error(`subscriber ${definition.name} registered twice`);
+    const fail = (e: unknown) => this.logger.error(`${definition.name} stopped: ${String(e)}`);
+    const runner = new CheckpointedSubscriber(
+      definition.name,
+      this.store,
+      this.db,
+      definition.handle,
+      definition.transactional,
+      fail,
     );
+    this.subscribers.set(definition.name, { definition, runner });
+  }
+
+  /** The runner of one subscriber (for `caughtUp`, `checkpoint`, `error`). */
+  subscriber(name: string): CheckpointedSubscriber {
+    const entry = this.subscribers.get(name);
+    if (!entry) throw new Error(`no subscriber ${name}`);
+    return entry.runner;
+  }
+
+  /** Names of the projections that can be rebuilt. */
+  projections(): string[] {
+    return [...this.subscribers.values()].filter((s) => s.definition.reset).map((s) => s.definition.name);
   }
 
   async start(): Promise<void> {
-    await this.caseList.start();
-    await this.followUps.start();
+    this.running = true;
+    for (const { runner } of this.subscribers.values()) await runner.start();
   }
 
   async stop(): Promise<void> {
-    await this.caseList.stop();
-    await this.followUps.stop();
+    this.running = false;
+    for (const { runner } of this.subscribers.values()) await runner.stop();
   }
 
-  /** Drops the case list and builds it again from the log. */
-  async rebuildCaseList(): Promise<void> {
-    await this.caseList.stop();
+  /** Drops a projection's rows and checkpoint; it is built again from the log when (re)started. */
+  async reset(name: string): Promise<void> {
+    const { definition, runner } = this.subscribers.get(name) ?? {};
+    if (!definition?.reset || !runner) throw new Error(`${name} is not a projection that can be rebuilt`);
+    await runner.stop();
     await this.db.transaction(async (tx) => {
-      await tx.run('DELETE FROM tafel_case_list');
-      await tx.run('DELETE FROM tafel_checkpoints WHERE name = ?', [CASE_LIST]);
+      await definition.reset!(tx);
+      await tx.run('DELETE FROM tafel_checkpoints WHERE name = ?', [name]);
     });
-    await this.caseList.start();
+    if (this.running) await runner.start();
   }
 
-  /** A link without its follow-up case (the request died between its two writes) gets its case. */
   private async completeFollowUps(events: StoredEvent[]): Promise<void> {
     for (const event of events)
       if (event.type === 'FollowUpConferenceRequested') await this.completeFollowUp(event);
   }
 
+  /** A link without its follow-up case (the request died between its two writes) gets its case. */
   private async completeFollowUp(event: StoredEvent): Promise<void> {
     const data = event.data as { followUpCaseId: string; reason: string; at: string };
     const original = await this.cases.load(event.stream.slice('case-'.length), {
