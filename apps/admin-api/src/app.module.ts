@@ -5,12 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule, ProjectionsService, type Actor } from '@app/cases';
 import { AuthGuard, TOKENS } from './auth/auth.guard';
-import { AccessLogInterceptor } from './cases/access-log.interceptor';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
 import { CaseStepsController } from './cases/case-steps.controller';
@@ -55,7 +54,6 @@ export class AppModule {
         { provide: TOKENS, useValue: tokens },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
       ],
     };
   }

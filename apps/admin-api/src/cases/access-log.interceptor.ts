@@ -1,6 +1,8 @@
 import {
   Injectable,
   SetMetadata,
+  UseInterceptors,
+  applyDecorators,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -13,9 +15,6 @@ import type { Actor } from '@app/cases';
 import { toProblem } from '../http/problem.filter';
 
 const LOGS_CASE_ACCESS = 'tafel:logs-case-access';
-
-/** Marks a route that reads one case (`:id`): every call is written to the case's read log. */
-export const LogsCaseAccess = () => SetMetadata(LOGS_CASE_ACCESS, true);
 
 /** Records each read of a case, with the status the reader got, before the answer leaves. */
 @Injectable()
@@ -49,3 +48,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     );
   }
 }
+
+/** Marks a route that reads one case (`:id`): every call is written to the case's read log. */
+export const LogsCaseAccess = () =>
+  applyDecorators(SetMetadata(LOGS_CASE_ACCESS, true), UseInterceptors(AccessLogInterceptor));
