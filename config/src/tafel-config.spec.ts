@@ -16,6 +16,7 @@ describe('configuration', () => {
       tokensFileIsDefault: true,
     });
     expect(config.sqlitePath).toBe(`${config.dataDir}/tafel.db`);
+    expect(config.readSqlitePath).toBe(`${config.dataDir}/tafel-read.db`);
   });
 
   it.each([

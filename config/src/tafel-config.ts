@@ -9,6 +9,8 @@ export interface TafelConfig {
   dataDir: string;
   store: StoreKind;
   sqlitePath: string;
+  /** Read models, checkpoints and idempotency records beside the SQLite store, in a file of their own. */
+  readSqlitePath: string;
   postgresUrl?: string;
   eventStoreUrl?: string;
   tokensFile: string;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
   if (store === 'eventstoredb' && !eventStoreUrl) {
     throw new ConfigError('TAFEL_EVENTSTORE_URL', 'required when TAFEL_STORE=eventstoredb');
   }
+  const sqlitePath = resolve(env.TAFEL_SQLITE_PATH || `${dataDir}/tafel.db`);
   const mailFrom = env.TAFEL_MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>';
   if (!/@/.test(mailFrom)) throw new ConfigError('TAFEL_MAIL_FROM', `not an address: "${mailFrom}"`);
 
@@ -102,7 +105,8 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     port,
     dataDir,
     store,
-    sqlitePath: resolve(env.TAFEL_SQLITE_PATH || `${dataDir}/tafel.db`),
+    sqlitePath,
+    readSqlitePath: sqlitePath.replace(/(\.db)?$/, '-read.db'),
     postgresUrl,
     eventStoreUrl,
     tokensFile: resolve(env.TAFEL_TOKENS_FILE || `${dataDir}/tokens.json`),

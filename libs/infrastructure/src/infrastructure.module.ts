@@ -30,7 +30,7 @@ async function openEventStore(config: TafelConfig): Promise<EventStore> {
 
 async function openReadDb(config: TafelConfig): Promise<SqlDb> {
   const db =
-    config.store === 'postgres' ? new PostgresDb(config.postgresUrl!) : new SqliteDb(config.sqlitePath);
+    config.store === 'postgres' ? new PostgresDb(config.postgresUrl!) : new SqliteDb(config.readSqlitePath);
   await createReadSchema(db);
   return db;
 }
