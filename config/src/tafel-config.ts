@@ -18,6 +18,8 @@ export interface TafelConfig {
   tokensFileIsDefault: boolean;
   smtpUrl?: string;
   mailFrom: string;
+  /** Language of the mail to participants. */
+  mailLanguage: 'nl' | 'en';
   reminderOffsetsMs: number[];
   answerNudgeAfterMs: number;
   followUpAfterMs: number;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     tokensFileIsDefault: !env.TAFEL_TOKENS_FILE,
     smtpUrl: url(env, 'TAFEL_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
+    mailLanguage: oneOf(env, 'TAFEL_MAIL_LANGUAGE', ['nl', 'en'] as const, 'nl'),
     reminderOffsetsMs: offsets,
     answerNudgeAfterMs: duration(env, 'TAFEL_ANSWER_NUDGE_AFTER', '5d'),
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
