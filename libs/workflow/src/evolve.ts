@@ -74,8 +74,21 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
       };
     }
     case 'ParticipantInvited': {
-      const { at, ...rest } = event.data;
-      return { ...state, participants: [...state.participants, { ...rest, invitedAt: at }] };
+      const { at, participantId, name, role, email, phone, organisation } = event.data;
+      const participant: Participant = {
+        participantId,
+        name,
+        role,
+        email,
+        phone,
+        organisation,
+        invitedAt: at,
+        preparedAt: undefined,
+        preparationNotes: undefined,
+        answer: undefined,
+        answeredAt: undefined,
+      };
+      return { ...state, participants: [...state.participants, participant] };
     }
     case 'ParticipantPrepared': {
       const { at, notes } = event.data;
