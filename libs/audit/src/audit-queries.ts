@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
+import { Injectable } from '@nestjs/common';
+import { verifyChain } from '@app/event-store';
 import { AccessLog } from './access-log';
 import {
   CaseRepository,
@@ -9,7 +9,6 @@ import {
   forbidden,
   caseView,
   foldStored,
-  streamOf,
   type Actor,
   type CaseView,
 } from '@app/cases';
@@ -21,7 +20,6 @@ export type PointInTime = { at: Date } | { revision: number };
 export class AuditQueries {
   constructor(
     private readonly cases: CaseRepository,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly accessLog_: AccessLog,
   ) {}
 
@@ -51,14 +49,26 @@ export class AuditQueries {
     };
   }
 
-  /** The case as it was then, replayed from its history (same shape as the live case). */
+  /**
+   * The case as it was then, replayed from its history under the workflow version it ran on (same
+   * shape as the live case). A revision the case never reached is not found, like a time before it.
+   */
   async stateAt(actor: Actor, caseId: string, when: PointInTime): Promise<CaseView> {
-    await this.readable(actor, caseId);
-    const events = await this.store.read(
-      streamOf(caseId),
-      'at' in when ? { toTime: when.at } : { toRevision: when.revision },
+    const { events, revision } = await this.readable(actor, caseId);
+    if ('revision' in when && when.revision > revision) {
+      throw new TafelError(
+        'CASE.REVISION_NOT_FOUND',
+        'not-found',
+        `The case has no revision ${when.revision}; its last is ${revision}.`,
+      );
+    }
+    const until = 'at' in when ? when.at.getTime() : undefined;
+    const then = events.filter((e) =>
+      until === undefined
+        ? e.revision <= (when as { revision: number }).revision
+        : Date.parse(e.metadata.occurredAt) <= until,
     );
-    const state = foldStored(events);
+    const state = foldStored(then);
     if (!state) {
       throw new TafelError(
         'CASE.NOT_YET_REQUESTED',
@@ -66,7 +76,7 @@ export class AuditQueries {
         'The case did not exist yet at that moment.',
       );
     }
-    return caseView(state, events[events.length - 1].revision);
+    return caseView(state, then[then.length - 1].revision);
   }
 
   /** Who read this case: auditors and admins only. */

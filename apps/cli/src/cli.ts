@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig, systemClock, type TafelConfig } from '@app/config';
+import { USAGE, UsageError, parseArgs, type CliArgs } from './cli-args';
+import { EXIT, type CliIo } from './cli-io';
+import { CliModule } from './cli.module';
+import type { CommandContext } from './commands/command-context';
+import { exportCommand } from './commands/export.command';
+import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
+import { replayCommand } from './commands/replay.command';
+import { verifyCommand } from './commands/verify.command';
+
+export interface CliCommand {
+  /** Checks the arguments before anything is opened. @throws UsageError */
+  check(args: CliArgs): void;
+  run(context: CommandContext): Promise<number>;
+}
+
+const COMMANDS: Record<string, CliCommand> = {
+  replay: replayCommand,
+  verify: verifyCommand,
+  'rebuild-projections': rebuildProjectionsCommand,
+  export: exportCommand,
+};
+
+/** Runs one CLI command against the configured store; resolves with the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  let command: CliCommand | undefined;
+  try {
+    args = parseArgs(argv);
+    if (!args.command || args.flags.has('help') || args.command === 'help') {
+      io.stdout.write(USAGE);
+      return args.command || args.flags.has('help') ? EXIT.ok : EXIT.usage;
+    }
+    command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    command.check(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`tafel: ${e.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  let config: TafelConfig;
+  try {
+    config = loadConfig(io.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr.write(`tafel: configuration refused: ${e.message}\n`);
+    return EXIT.config;
+  }
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, systemClock), {
+    logger: ['error'],
+    abortOnError: false,
+  });
+  try {
+    return await command.run({ app, config, io, args });
+  } finally {
+    await app.close();
+  }
+}
