@@ -1,0 +1,39 @@
+/** The streams Tafel writes: cases and their read logs. */
+export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'access-'];
+
+const RESERVATIONS = '_tafel-id-';
+
+/**
+ * How Tafel's stream names map onto EventStoreDB's. `namespace` is put in front of every name (empty
+ * in production; a fresh one per test, so one server holds many empty stores); `prefixes` are the
+ * Tafel streams that `readAll` and `subscribe` see on `$all`. Event-id reservations live in streams
+ * outside those prefixes.
+ */
+export class StreamNaming {
+  constructor(
+    public namespace = '',
+    readonly prefixes: readonly string[] = TAFEL_STREAM_PREFIXES,
+  ) {}
+
+  toEsdb(stream: string): string {
+    return this.namespace + stream;
+  }
+
+  /** Tafel's name of an EventStoreDB stream, or `undefined` when it is not one of Tafel's. */
+  fromEsdb(name: string): string | undefined {
+    if (name.startsWith('$') || name.startsWith(RESERVATIONS)) return undefined;
+    if (!name.startsWith(this.namespace)) return undefined;
+    const stream = name.slice(this.namespace.length);
+    return this.prefixes.some((p) => stream.startsWith(p)) ? stream : undefined;
+  }
+
+  /** Server-side filter for `$all`: the prefixes with the namespace in front. */
+  get filterPrefixes(): string[] {
+    return this.prefixes.map((p) => this.namespace + p);
+  }
+
+  /** The stream that records which Tafel stream an event id belongs to. */
+  reservation(eventId: string): string {
+    return `${RESERVATIONS}${this.namespace}${eventId}`;
+  }
+}
