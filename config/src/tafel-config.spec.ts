@@ -39,6 +39,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ TAFEL_STORE: 'postgres' })).toThrow(/^TAFEL_POSTGRES_URL:/);
   });
 
+  it('keeps read models in SQLite by default, in PostgreSQL with the postgres store or TAFEL_READ_STORE', () => {
+    const pg = { TAFEL_POSTGRES_URL: 'postgres://postgres@127.0.0.1:5432/tafel' };
+    const esdb = { TAFEL_STORE: 'eventstoredb', TAFEL_EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' };
+    expect(loadConfig({}).readStore).toBe('sqlite');
+    expect(loadConfig(esdb).readStore).toBe('sqlite');
+    expect(loadConfig({ ...pg, TAFEL_STORE: 'postgres' }).readStore).toBe('postgres');
+    expect(loadConfig({ ...esdb, ...pg, TAFEL_READ_STORE: 'postgres' }).readStore).toBe('postgres');
+    expect(() => loadConfig({ ...esdb, TAFEL_READ_STORE: 'postgres' })).toThrow(/^TAFEL_POSTGRES_URL:/);
+    expect(() => loadConfig({ TAFEL_READ_STORE: 'mysql' })).toThrow(/^TAFEL_READ_STORE:/);
+  });
+
   it('parses every duration unit', () => {
     expect([parseDuration('30s'), parseDuration('15m'), parseDuration('2h'), parseDuration('7d')]).toEqual([
       30_000, 900_000, 7_200_000, 604_800_000,

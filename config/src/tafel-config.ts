@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
+export type ReadStoreKind = 'sqlite' | 'postgres';
 
 /** Every variable of API.md, parsed and checked. */
 export interface TafelConfig {
   port: number;
   dataDir: string;
   store: StoreKind;
+  /** Where read models, checkpoints and idempotency records live (TAFEL_READ_STORE). */
+  readStore: ReadStoreKind;
   sqlitePath: string;
   /** Read models, checkpoints and idempotency records beside the SQLite store, in a file of their own. */
   readSqlitePath: string;
@@ -88,6 +91,14 @@ export function loadConfig(env: Env = process.env): TafelConfig {
   if (store === 'eventstoredb' && !eventStoreUrl) {
     throw new ConfigError('TAFEL_EVENTSTORE_URL', 'required when TAFEL_STORE=eventstoredb');
   }
+  const readStore = oneOf(
+    env,
+    'TAFEL_READ_STORE',
+    ['sqlite', 'postgres'] as const,
+    store === 'postgres' ? 'postgres' : 'sqlite',
+  );
+  if (readStore === 'postgres' && !postgresUrl)
+    throw new ConfigError('TAFEL_POSTGRES_URL', 'required when TAFEL_READ_STORE=postgres');
   const sqlitePath = resolve(env.TAFEL_SQLITE_PATH || `${dataDir}/tafel.db`);
   const mailFrom = env.TAFEL_MAIL_FROM ?? 'Eigen Kracht <noreply@localhost>';
   if (!/@/.test(mailFrom)) throw new ConfigError('TAFEL_MAIL_FROM', `not an address: "${mailFrom}"`);
