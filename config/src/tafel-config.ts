@@ -118,6 +118,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     port,
     dataDir,
     store,
+    readStore,
     sqlitePath,
     readSqlitePath: sqlitePath.replace(/(\.db)?$/, '-read.db'),
     postgresUrl,
