@@ -9,6 +9,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule, ProjectionsService, type Actor } from '@app/cases';
+import { NotificationsModule } from '@app/notifications';
 import { AuthGuard, TOKENS } from './auth/auth.guard';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
@@ -17,6 +18,7 @@ import { StepRunner } from './cases/step-runner';
 import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
+import { MessagesController } from './notifications/messages.controller';
 import { CONFIG, InfrastructureModule } from '@app/infrastructure';
 
 /** Runs the projections and process managers in this process when TAFEL_WORKER=on. */
@@ -40,13 +42,19 @@ export class AppModule {
   static forRoot(config: TafelConfig, clock: Clock, tokens: Map<string, Actor>): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, clock), CasesModule, AuditModule],
+      imports: [
+        InfrastructureModule.forRoot(config, clock),
+        CasesModule,
+        AuditModule,
+        NotificationsModule.forRoot(config, { dispatch: config.worker }),
+      ],
       controllers: [
         CaseStepsController,
         CaseReadsController,
         AuditController,
         WorkflowController,
         HealthController,
+        MessagesController,
       ],
       providers: [
         StepRunner,

@@ -7,6 +7,7 @@ import {
 import type { Clock, TafelConfig } from '@app/config';
 import { CasesModule, ProjectionsService } from '@app/cases';
 import { InfrastructureModule } from '@app/infrastructure';
+import { NotificationsModule } from '@app/notifications';
 
 class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(private readonly projections: ProjectionsService) {}
@@ -20,13 +21,17 @@ class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-/** The worker process: projections and process managers, no HTTP. */
+/** The worker process: projections, process managers and the mail dispatcher, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: TafelConfig, clock: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [InfrastructureModule.forRoot(config, clock), CasesModule],
+      imports: [
+        InfrastructureModule.forRoot(config, clock),
+        CasesModule,
+        NotificationsModule.forRoot(config, { dispatch: true }),
+      ],
       providers: [ProjectionsRunner],
     };
   }

@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/cases';
+import { MessageQueries } from '@app/notifications';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { LogsCaseAccess } from '../cases/access-log.interceptor';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('v1/cases/:id')
+export class MessagesController {
+  constructor(private readonly messages: MessageQueries) {}
+
+  @Get('messages')
+  @LogsCaseAccess()
+  @ApiOperation({
+    summary: 'per participant: mail sent, due (and when), failed (and why); reachBy phone without an address',
+  })
+  list(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.messages.messagesOf(actor, id);
+  }
+}

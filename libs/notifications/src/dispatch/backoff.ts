@@ -1,0 +1,28 @@
+/** Retry limits for transient failures (SMTP 4xx, no connection). */
+export interface RetryPolicy {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts in all, the first included; after the last one the message fails for good. */
+  maxAttempts: number;
+}
+
+/** About two hours of retries at least (30 s doubling to 1 h, equal jitter): an hour's outage loses nothing. */
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 12 };
+
+/**
+ * Delay before the next attempt after `attempts` failed ones: exponential, capped, with equal jitter
+ * (half fixed, half random), so dispatchers that failed together do not retry together.
+ */
+export function retryDelay(
+  attempts: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** Removes e-mail addresses from a server's answer: the reason is stored and shown, the address is not. */
+export function withoutAddresses(text: string): string {
+  return text.replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '<address>');
+}

@@ -1,0 +1,17 @@
+import type { TafelConfig } from '@app/config';
+import type { DispatcherSettings } from './dispatch/message-dispatcher';
+import { settingsOf } from './policy/message.types';
+
+export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
+
+/** Everything the schedule and the dispatcher take from the configuration. */
+export interface ConfiguredNotifications extends DispatcherSettings {
+  dispatchIntervalMs: number;
+}
+
+export const notificationSettingsOf = (config: TafelConfig): ConfiguredNotifications => ({
+  ...settingsOf(config),
+  mailFrom: config.mailFrom,
+  language: config.mailLanguage,
+  dispatchIntervalMs: config.dispatchIntervalMs,
+});

@@ -1,0 +1,107 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CLOCK, type Clock, type TafelConfig } from '@app/config';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { CasesModule, ProjectionsService, READ_DB, type SqlDb } from '@app/cases';
+import { DispatchLoop } from './dispatch/dispatch-loop';
+import { MessageDispatcher } from './dispatch/message-dispatcher';
+import {
+  NOTIFICATION_SETTINGS,
+  notificationSettingsOf,
+  type ConfiguredNotifications,
+} from './notification-settings';
+import { MessageQueries } from './queries/message-queries';
+import { MessageRows } from './schedule/message-rows';
+import { clearMessageSchedule, createMessageSchema } from './schedule/message-schema';
+import { MESSAGE_SCHEDULE, messageScheduleProjection } from './schedule/message-schedule.projection';
+import { MAIL_TRANSPORT, type MailTransport } from './transport/mail-transport';
+import { openMailTransport } from './transport/open-mail-transport';
+
+const DISPATCH_ENABLED = Symbol('DISPATCH_ENABLED');
+
+/** Creates the tables, registers the projection, and runs the dispatch loop where this process should. */
+@Injectable()
+class NotificationsLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
+  private readonly loop: DispatchLoop;
+
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDb,
+    private readonly projections: ProjectionsService,
+    private readonly dispatcher: MessageDispatcher,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: ConfiguredNotifications,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(DISPATCH_ENABLED) private readonly enabled: boolean,
+  ) {
+    this.loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await createMessageSchema(this.db);
+    this.projections.register({
+      name: MESSAGE_SCHEDULE,
+      handle: messageScheduleProjection(this.settings),
+      transactional: true,
+      reset: clearMessageSchedule,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.loop.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+}
+
+/**
+ * Mail to participants: the message schedule (a projection), the dispatcher, the staff view.
+ * `dispatch: true` runs the dispatch loop in this process (the worker; the API when TAFEL_WORKER=on).
+ */
+@Module({})
+export class NotificationsModule {
+  static forRoot(config: TafelConfig, options: { dispatch: boolean }): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [CasesModule],
+      providers: [
+        { provide: DISPATCH_ENABLED, useValue: options.dispatch },
+        { provide: NOTIFICATION_SETTINGS, useValue: notificationSettingsOf(config) },
+        { provide: MAIL_TRANSPORT, useFactory: () => openMailTransport(config) },
+        {
+          provide: MessageRows,
+          useFactory: (db: SqlDb) => new MessageRows(db),
+          inject: [READ_DB],
+        },
+        {
+          provide: MessageDispatcher,
+          useFactory: (
+            store: EventStore,
+            rows: MessageRows,
+            transport: MailTransport,
+            clock: Clock,
+            settings: ConfiguredNotifications,
+          ) => new MessageDispatcher(store, rows, transport, clock, settings),
+          inject: [EVENT_STORE, MessageRows, MAIL_TRANSPORT, CLOCK, NOTIFICATION_SETTINGS],
+        },
+        MessageQueries,
+        NotificationsLifecycle,
+      ],
+      exports: [MessageDispatcher, MessageQueries, MessageRows, MAIL_TRANSPORT, NOTIFICATION_SETTINGS],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { deterministicId } from '@app/cases';
+import type { CaseState, Participant } from '@app/workflow';
+import type { MessageKind, NotificationSettings, PlannedMessage } from './message.types';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const time = (at: string): number => new Date(at).getTime();
+
+/** The message id: the same case, kind, recipient and due time always give the same id. */
+export const messageKey = (caseId: string, kind: MessageKind, participantId: string, dueAt: string): string =>
+  deterministicId('message', caseId, kind, participantId, dueAt);
+
+function planned(
+  state: CaseState,
+  kind: MessageKind,
+  p: Participant,
+  dueMs: number,
+  extra: Pick<PlannedMessage, 'expiresAt' | 'offsetMs'> = {},
+): PlannedMessage {
+  const dueAt = iso(dueMs);
+  return {
+    key: messageKey(state.id, kind, p.participantId, dueAt),
+    caseId: state.id,
+    kind,
+    participantId: p.participantId,
+    reachBy: p.email ? 'email' : 'phone',
+    ...(p.email ? { email: p.email } : {}),
+    dueAt,
+    ...extra,
+  };
+}
+
+const beforeConference = (state: CaseState) => state.status === 'preparing' || state.status === 'scheduled';
+
+function preparationMessages(state: CaseState, p: Participant, s: NotificationSettings): PlannedMessage[] {
+  if (p.answer === 'declined') return [];
+  const out = [planned(state, 'invitation', p, time(p.invitedAt))];
+  if (!beforeConference(state)) return out;
+  const startsMs = state.schedule ? time(state.schedule.startsAt) : Infinity;
+  const expiresAt = state.schedule?.startsAt;
+  const nudgeMs = time(p.invitedAt) + s.answerNudgeAfterMs;
+  if (!p.answer && nudgeMs < startsMs)
+    out.push(planned(state, 'answer-nudge', p, nudgeMs, expiresAt ? { expiresAt } : {}));
+  if (state.status === 'scheduled' && state.schedule) {
+    const plannedFrom = Math.max(time(state.schedule.scheduledAt), time(p.invitedAt));
+    for (const offsetMs of s.reminderOffsetsMs) {
+      const dueMs = startsMs - offsetMs;
+      if (dueMs >= plannedFrom) out.push(planned(state, 'reminder', p, dueMs, { expiresAt, offsetMs }));
+    }
+  }
+  return out;
+}
+
+function afterConferenceMessages(
+  state: CaseState,
+  p: Participant,
+  s: NotificationSettings,
+): PlannedMessage[] {
+  const d = state.distribution;
+  if (!d || !d.recipients.includes(p.participantId)) return [];
+  const out = [planned(state, 'plan', p, time(d.distributedAt))];
+  if (state.status === 'plan-distributed')
+    out.push(planned(state, 'follow-up', p, time(d.distributedAt) + s.followUpAfterMs));
+  return out;
+}
+
+/**
+ * Every message the case calls for now, to every participant (those without an e-mail address
+ * marked `reachBy: 'phone'`), whether due already or later. A message that was planned before and
+ * is missing now is cancelled: a declined answer, a withdrawn case, a reschedule (the reminders move:
+ * their due time, and so their key, changes), a closed case (no follow-up contact). An invitation
+ * and the plan announce facts and go out even when the case has moved on, unless it was withdrawn.
+ */
+export function planMessages(state: CaseState, settings: NotificationSettings): PlannedMessage[] {
+  if (state.status === 'withdrawn' || state.status === 'declined') return [];
+  const out: PlannedMessage[] = [];
+  for (const p of state.participants) {
+    out.push(...preparationMessages(state, p, settings), ...afterConferenceMessages(state, p, settings));
+  }
+  return out;
+}
+
+export interface DueMessages {
+  /** To be sent now (or reached by phone now): due, not yet sent or given up on. */
+  due: PlannedMessage[];
+  /** Planned for later. */
+  later: PlannedMessage[];
+}
+
+/**
+ * What is due for one case at `now`, leaving out what was already sent, failed or given up on
+ * (`done`: message keys with an outcome).
+ */
+export function dueMessages(
+  state: CaseState,
+  done: ReadonlySet<string>,
+  settings: NotificationSettings,
+  now: Date,
+): DueMessages {
+  const nowIso = now.toISOString();
+  const result: DueMessages = { due: [], later: [] };
+  for (const m of planMessages(state, settings)) {
+    if (done.has(m.key)) continue;
+    (m.dueAt <= nowIso ? result.due : result.later).push(m);
+  }
+  return result;
+}

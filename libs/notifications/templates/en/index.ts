@@ -1,0 +1,15 @@
+import type { TemplateSet } from '../../src/render/template.types';
+import { answerNudge } from './answer-nudge.template';
+import { followUp } from './follow-up.template';
+import { invitation } from './invitation.template';
+import { plan } from './plan.template';
+import { reminder } from './reminder.template';
+
+/** The English messages, one file per kind. */
+export const en: TemplateSet = {
+  invitation,
+  reminder,
+  'answer-nudge': answerNudge,
+  plan,
+  'follow-up': followUp,
+};

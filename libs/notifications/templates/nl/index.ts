@@ -1,0 +1,15 @@
+import type { TemplateSet } from '../../src/render/template.types';
+import { answerNudge } from './answer-nudge.template';
+import { followUp } from './follow-up.template';
+import { invitation } from './invitation.template';
+import { plan } from './plan.template';
+import { reminder } from './reminder.template';
+
+/** De Nederlandse berichten, één bestand per soort. */
+export const nl: TemplateSet = {
+  invitation,
+  reminder,
+  'answer-nudge': answerNudge,
+  plan,
+  'follow-up': followUp,
+};
