@@ -13,7 +13,8 @@ import type { ScenarioResult } from './bench.types';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
-const CASES = 200;
+const CASES = 1000;
+const SETUP_CONCURRENCY = 20;
 const ROOT = join(__dirname, '..');
 
 interface Load {
@@ -97,8 +98,7 @@ async function tafel(dir: string): Promise<Load> {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as { id: string; participantId?: string };
     };
-    const cases: { id: string; pids: string[] }[] = [];
-    for (let i = 0; i < CASES; i++) {
+    const setUp = async (i: number) => {
       const { id } = await post('/v1/cases', {
         kind: 'group',
         applicant: { name: `Aanvrager ${i}` },
@@ -113,12 +113,18 @@ async function tafel(dir: string): Promise<Load> {
         email: 'c@example.org',
         independenceDeclared: true,
       });
-      const pids = [];
-      for (let p = 0; p < 2; p++)
+      const pids: string[] = [];
+      for (let p = 0; p < 2; p++) {
         pids.push(
           (await post(`/v1/cases/${id}/participants`, { name: `P${p}`, role: 'neighbour' })).participantId!,
         );
-      cases.push({ id, pids });
+      }
+      return { id, pids };
+    };
+    // A realistic spread: many cases of about a dozen participants each, not a few huge ones.
+    const cases: { id: string; pids: string[] }[] = [];
+    for (let i = 0; i < CASES; i += SETUP_CONCURRENCY) {
+      cases.push(...(await Promise.all(Array.from({ length: SETUP_CONCURRENCY }, (_, k) => setUp(i + k)))));
     }
     let n = 0;
     const pick = () => cases[n++ % cases.length];
