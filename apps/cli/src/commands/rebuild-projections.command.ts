@@ -25,9 +25,9 @@ async function catchUp(context: CommandContext, name: string, head: number): Pro
   try {
     while (runner.checkpoint < head) {
       if (runner.error) throw runner.error;
-      if (context.io.signal.aborted) return false;
       progress.update(fractionOf(runner.checkpoint, start, head), runner.checkpoint);
       await sleep(POLL_MS);
+      if (context.io.signal.aborted) return false;
     }
   } finally {
     await runner.stop();
