@@ -23,7 +23,7 @@ function duration(ms: number): string {
 export class Progress {
   private readonly now: () => number;
   private readonly started: number;
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private lastStep = -1;
   private done = 0;
 
