@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { MessageQueries } from '../queries/message-queries';
+import { NotificationsHarness } from '../testing/notifications-harness';
+import { SmtpTestServer } from '../testing/smtp-test-server';
+
+const DAY = 86_400_000;
+const ADMIN = { id: 'admin-1', name: 'Ada Admin', role: 'admin' } as const;
+const QUESTION = 'Hoe kunnen we weer samen om tafel, zodat het over de kinderen gaat?';
+
+const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0].address;
+const subjects = (mails: ParsedMail[]) => mails.map((m) => `${to(m)}: ${m.subject}`).sort();
+
+describe('the mail participants receive (real SMTP on loopback, Dutch templates)', () => {
+  const smtp = new SmtpTestServer();
+  let h: NotificationsHarness;
+  let caseId: string;
+  let anna: string, joris: string, mo: string;
+  const take = () => smtp.received.splice(0);
+
+  beforeAll(async () => {
+    await smtp.start(0);
+    h = await NotificationsHarness.start({ env: { TAFEL_SMTP_URL: smtp.url } });
+    const c = await h.preparedCase(
+      [
+        { name: 'Anna Jansen', email: 'anna@example.org' },
+        { name: 'Joris Bakker', email: 'joris@example.org', role: 'professional' },
+        { name: 'Mohamed El Amrani' },
+      ],
+      [QUESTION],
+    );
+    caseId = c.id;
+    [anna, joris, mo] = c.pids;
+  });
+  afterAll(async () => {
+    await h.close();
+    await smtp.stop();
+  });
+
+  it('sends an invitation to each participant with an address: questions, way of working, what is asked', async () => {
+    expect(await h.dispatch()).toMatchObject({ sent: 2, failed: 0 });
+    const mails = take();
+    expect(subjects(mails)).toEqual([
+      'anna@example.org: Uitnodiging voor de groepsconferentie',
+      'joris@example.org: Uitnodiging voor de groepsconferentie',
+    ]);
+    const mail = mails.find((m) => to(m) === 'anna@example.org')!;
+    expect(mail.text).toContain('Beste Anna Jansen,');
+    expect(mail.text).toContain(`- ${QUESTION}`);
+    expect(mail.text).toContain('Ook de professionals doen het hele gesprek mee.');
+    expect(mail.text).toContain('Wat vragen we van u?');
+    expect(mail.text).toContain('Laat de coördinator weten of u komt.');
+    expect(mail.text).toContain('De datum en de plaats hoort u nog van de coördinator.');
+    expect(mail.text).toContain('Fatima de Vries, de coördinator');
+    expect(mail.html).toContain(`<li>${QUESTION}</li>`);
+    expect(mail.html).toContain('<h2>Wat vragen we van u?</h2>');
+    expect(mail.from?.value[0]).toMatchObject({ name: 'Eigen Kracht', address: 'noreply@localhost' });
+    const events = await h.messageEvents(caseId);
+    expect(events.map((e) => e.type)).toEqual(['MessageSent', 'MessageSent']);
+    const annaEvent = events.find((e) => (e.data as { participantId: string }).participantId === anna)!;
+    expect(mail.messageId).toBe(`<${annaEvent.eventId}@localhost>`);
+    expect(annaEvent.data).toMatchObject({ kind: 'invitation', transport: 'smtp', attempts: 1 });
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain('@example.org');
+  });
+
+  it('nudges the one who has not answered, with the date written the Dutch way', async () => {
+    await h.answer(caseId, anna, 'accepted');
+    await h.answer(caseId, mo, 'accepted');
+    await h.step('schedule-conference', caseId, {
+      startsAt: '2026-03-16T09:00:00Z',
+      location: 'Buurthuis De Speeldoos',
+    });
+    h.clock.advance(5 * DAY);
+    expect(await h.dispatch()).toMatchObject({ sent: 1 });
+    const [nudge] = take();
+    expect(to(nudge)).toBe('joris@example.org');
+    expect(nudge.subject).toBe('Komt u naar de groepsconferentie?');
+    expect(nudge.text).toContain('We weten nog niet of u komt.');
+    expect(nudge.text).toContain(
+      'De groepsconferentie is op maandag 16 maart 2026 om 10:00. Plaats: Buurthuis De Speeldoos.',
+    );
+    expect(nudge.html).toContain('maandag 16 maart 2026 om 10:00');
+  });
+
+  it('reminds a week and a day before, to those who accepted and those who have not answered', async () => {
+    h.clock.set('2026-03-09T09:00:00Z');
+    expect(await h.dispatch()).toMatchObject({ sent: 2 });
+    const week = take();
+    expect(subjects(week)).toEqual([
+      'anna@example.org: Herinnering: de groepsconferentie is over 7 dagen',
+      'joris@example.org: Herinnering: de groepsconferentie is over 7 dagen',
+    ]);
+    const notAnswered = week.find((m) => to(m) === 'joris@example.org')!;
+    expect(notAnswered.text).toContain('U heeft nog niet laten weten of u komt.');
+    expect(week.find((m) => to(m) === 'anna@example.org')!.text).not.toContain('nog niet laten weten');
+    await h.answer(caseId, joris, 'accepted');
+    h.clock.set('2026-03-15T09:00:00Z');
+    expect(await h.dispatch()).toMatchObject({ sent: 2 });
+    const day = take();
+    expect(day.map((m) => m.subject)).toEqual([
+      'Herinnering: de groepsconferentie is morgen',
+      'Herinnering: de groepsconferentie is morgen',
+    ]);
+    expect(day[0].text).toContain('maandag 16 maart 2026 om 10:00');
+  });
+
+  it('sends the plan to every attendee with an address, and shows the one without as to be phoned', async () => {
+    h.clock.set('2026-03-16T12:00:00Z');
+    await h.step('hold-conference', caseId, { heldAt: '2026-03-16T09:00:00Z', attendees: [anna, joris, mo] });
+    await h.step('record-plan', caseId, {
+      agreements: [
+        { ownerIds: [anna, mo], action: 'Samen de speeltijden afspreken', when: 'binnen twee weken' },
+        { ownerIds: [joris], action: 'Langs het veld lopen', where: 'Kanaalstraat', when: 'vanaf maandag' },
+      ],
+      ifItDoesNotWork: 'We komen binnen een maand opnieuw bij elkaar.',
+    });
+    await h.step('distribute-plan', caseId, {});
+    expect(await h.dispatch()).toMatchObject({ sent: 2 });
+    const [plan] = take();
+    expect(plan.subject).toBe('Het plan van de groepsconferentie');
+    expect(plan.text).toContain(
+      '- Wie: Anna Jansen, Mohamed El Amrani. Wat: Samen de speeltijden afspreken. Wanneer: binnen twee weken.',
+    );
+    expect(plan.text).toContain('Waar: Kanaalstraat.');
+    expect(plan.text).toContain('Als iets niet lukt:\nWe komen binnen een maand opnieuw bij elkaar.');
+    expect(plan.html).toContain('<h2>De afspraken</h2>');
+
+    const view = await h.app.get(MessageQueries).messagesOf(ADMIN, caseId);
+    const phoned = view.participants.find((p) => p.id === mo)!;
+    expect(phoned).toMatchObject({ reachBy: 'phone', sent: [], failed: [] });
+    expect(phoned.due.map((d) => d.kind)).toEqual(['invitation', 'plan', 'follow-up']);
+    const mailed = view.participants.find((p) => p.id === anna)!;
+    expect(mailed.reachBy).toBe('email');
+    expect(mailed.sent.map((s) => s.kind)).toEqual(['invitation', 'reminder', 'reminder', 'plan']);
+    expect(mailed.due).toEqual([{ kind: 'follow-up', dueAt: '2026-06-14T12:00:00.000Z', attempts: 0 }]);
+  });
+
+  it('sends the follow-up contact after TAFEL_FOLLOW_UP_AFTER', async () => {
+    h.clock.advance(89 * DAY);
+    expect(await h.dispatch()).toMatchObject({ claimed: 0 });
+    h.clock.advance(DAY);
+    expect(await h.dispatch()).toMatchObject({ sent: 2 });
+    const mails = take();
+    expect(mails.map((m) => m.subject)).toEqual(['Hoe gaat het met uw plan?', 'Hoe gaat het met uw plan?']);
+    expect(mails[0].text).toContain('Binnenkort neemt iemand van Eigen Kracht contact met u op.');
+    expect(mails[0].html).toMatch(/^<!doctype html>/);
+  });
+});
+
+describe('without an SMTP server, and in English', () => {
+  it('writes readable .eml files to the outbox, in the language configured', async () => {
+    const h = await NotificationsHarness.start({ env: { TAFEL_MAIL_LANGUAGE: 'en' } });
+    try {
+      await h.preparedCase([{ name: 'Anna Jansen', email: 'anna@example.org' }, { name: 'Mohamed' }]);
+      expect(await h.dispatch()).toMatchObject({ sent: 1 });
+      const outbox = join(h.config.dataDir, 'outbox');
+      const files = readdirSync(outbox);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/\.eml$/);
+      const mail = await simpleParser(readFileSync(join(outbox, files[0])));
+      expect(mail.subject).toBe('Invitation to the group conference');
+      expect(mail.text).toContain('Dear Anna Jansen,');
+      expect(mail.html).toContain('<h2>What we ask of you</h2>');
+    } finally {
+      await h.close();
+    }
+  });
+});
