@@ -50,6 +50,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ TAFEL_READ_STORE: 'mysql' })).toThrow(/^TAFEL_READ_STORE:/);
   });
 
+  it('accepts an EventStoreDB cluster connection string and refuses other URLs', () => {
+    const esdb = (url: string) => loadConfig({ TAFEL_STORE: 'eventstoredb', TAFEL_EVENTSTORE_URL: url });
+    const cluster = 'esdb://es-1:2113,es-2:2113,es-3:2113?tls=false';
+    expect(esdb(cluster).eventStoreUrl).toBe(cluster);
+    expect(esdb('esdb+discover://cluster.example:2113').eventStoreUrl).toBe(
+      'esdb+discover://cluster.example:2113',
+    );
+    expect(() => esdb('http://es-1:2113')).toThrow(/^TAFEL_EVENTSTORE_URL:/);
+    expect(() => esdb('esdb://')).toThrow(/^TAFEL_EVENTSTORE_URL:/);
+  });
+
   it('parses every duration unit', () => {
     expect([parseDuration('30s'), parseDuration('15m'), parseDuration('2h'), parseDuration('7d')]).toEqual([
       30_000, 900_000, 7_200_000, 604_800_000,

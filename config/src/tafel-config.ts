@@ -65,6 +65,16 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return value;
 }
 
+/** EventStoreDB connection strings list several `host:port` for a cluster, which `URL` refuses. */
+function esdbUrl(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^(esdb|kurrentdb)(\+discover)?:\/\/[^/?,\s]+(:\d+)?(,[^/?,\s]+(:\d+)?)*\/?(\?\S*)?$/.test(value)) {
+    throw new ConfigError(name, `expected esdb://host:port[,host:port...][?options], got "${value}"`);
+  }
+  return value;
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = (env[name] ?? fallback) as T;
   if (!allowed.includes(value))
@@ -85,7 +95,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
   const dataDir = resolve(env.TAFEL_DATA_DIR || './data');
   const store = oneOf(env, 'TAFEL_STORE', ['sqlite', 'postgres', 'eventstoredb'] as const, 'sqlite');
   const postgresUrl = url(env, 'TAFEL_POSTGRES_URL', ['postgres:', 'postgresql:']);
-  const eventStoreUrl = url(env, 'TAFEL_EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:']);
+  const eventStoreUrl = esdbUrl(env, 'TAFEL_EVENTSTORE_URL');
   if (store === 'postgres' && !postgresUrl)
     throw new ConfigError('TAFEL_POSTGRES_URL', 'required when TAFEL_STORE=postgres');
   if (store === 'eventstoredb' && !eventStoreUrl) {
