@@ -1,2 +1,3 @@
 export * from './infrastructure.module';
 export * from './json-logger';
+export * from './leader';

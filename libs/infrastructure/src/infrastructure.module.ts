@@ -7,10 +7,17 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
-import { EVENT_STORE, openPostgresEventStore, openSqliteEventStore, type EventStore } from '@app/event-store';
+import {
+  EVENT_STORE,
+  openEventStoreDbEventStore,
+  openPostgresEventStore,
+  openSqliteEventStore,
+  type EventStore,
+} from '@app/event-store';
 import { FAULTS, PostgresDb, READ_DB, SqliteDb, createReadSchema, noFaults, type SqlDb } from '@app/cases';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LEADER_ELECTION, LeaseLeaderElection, PostgresLeaderElection, type LeaderElection } from './leader';
 
 export const CONFIG = Symbol('CONFIG');
 
@@ -22,15 +29,16 @@ async function openEventStore(config: TafelConfig): Promise<EventStore> {
     case 'postgres':
       return openPostgresEventStore({ connectionString: config.postgresUrl! });
     case 'eventstoredb':
-      throw new Error(
-        'TAFEL_STORE=eventstoredb: the EventStoreDB adapter is not available in this build yet',
-      );
+      return openEventStoreDbEventStore({ connectionString: config.eventStoreUrl! });
   }
 }
 
 async function openReadDb(config: TafelConfig): Promise<SqlDb> {
+  if (config.readStore === 'sqlite') mkdirSync(dirname(config.readSqlitePath), { recursive: true });
   const db =
-    config.store === 'postgres' ? new PostgresDb(config.postgresUrl!) : new SqliteDb(config.readSqlitePath);
+    config.readStore === 'postgres'
+      ? new PostgresDb(config.postgresUrl!)
+      : new SqliteDb(config.readSqlitePath);
   await createReadSchema(db);
   return db;
 }
@@ -60,9 +68,17 @@ export class InfrastructureModule {
         { provide: FAULTS, useFactory: noFaults },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: READ_DB, useFactory: () => openReadDb(config) },
+        {
+          provide: LEADER_ELECTION,
+          useFactory: (db: SqlDb): LeaderElection =>
+            config.readStore === 'postgres'
+              ? new PostgresLeaderElection(config.postgresUrl!)
+              : new LeaseLeaderElection(db, clock),
+          inject: [READ_DB],
+        },
         Closer,
       ],
-      exports: [CONFIG, CLOCK, FAULTS, EVENT_STORE, READ_DB],
+      exports: [CONFIG, CLOCK, FAULTS, EVENT_STORE, READ_DB, LEADER_ELECTION],
     };
   }
 }
