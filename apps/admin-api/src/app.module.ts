@@ -1,5 +1,6 @@
 import {
   Inject,
+  Logger,
   Module,
   type DynamicModule,
   type OnApplicationBootstrap,
@@ -9,7 +10,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule, ProjectionsService, type Actor } from '@app/cases';
-import { NotificationsModule } from '@app/notifications';
+import {
+  DispatchLoop,
+  MessageDispatcher,
+  NOTIFICATION_SETTINGS,
+  NotificationsModule,
+  type ConfiguredNotifications,
+} from '@app/notifications';
 import { AuthGuard, TOKENS } from './auth/auth.guard';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
@@ -19,21 +26,37 @@ import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
 import { MessagesController } from './notifications/messages.controller';
-import { CONFIG, InfrastructureModule } from '@app/infrastructure';
+import {
+  CONFIG,
+  InfrastructureModule,
+  LEADER_ELECTION,
+  LeaderGate,
+  workerWork,
+  type LeaderElection,
+} from '@app/infrastructure';
 
-/** Runs the projections and process managers in this process when TAFEL_WORKER=on. */
+/** Runs the worker's part in this process when TAFEL_WORKER=on, while this process is the elected leader. */
 class InProcessWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly gate: LeaderGate;
+
   constructor(
-    private readonly projections: ProjectionsService,
+    projections: ProjectionsService,
+    dispatcher: MessageDispatcher,
+    @Inject(NOTIFICATION_SETTINGS) settings: ConfiguredNotifications,
+    @Inject(LEADER_ELECTION) election: LeaderElection,
     @Inject(CONFIG) private readonly config: TafelConfig,
-  ) {}
+  ) {
+    const loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
+    const logger = new Logger('Leader');
+    this.gate = new LeaderGate(election, workerWork(projections, [loop]), { log: (m) => logger.log(m) });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.worker) await this.projections.start();
+    if (this.config.worker) await this.gate.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.projections.stop();
+    await this.gate.stop();
   }
 }
 
@@ -46,7 +69,7 @@ export class AppModule {
         InfrastructureModule.forRoot(config, clock),
         CasesModule,
         AuditModule,
-        NotificationsModule.forRoot(config, { dispatch: config.worker }),
+        NotificationsModule.forRoot(config, { dispatch: false }),
       ],
       controllers: [
         CaseStepsController,

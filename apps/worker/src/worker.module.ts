@@ -1,4 +1,6 @@
 import {
+  Inject,
+  Logger,
   Module,
   type DynamicModule,
   type OnApplicationBootstrap,
@@ -6,18 +8,42 @@ import {
 } from '@nestjs/common';
 import type { Clock, TafelConfig } from '@app/config';
 import { CasesModule, ProjectionsService } from '@app/cases';
-import { InfrastructureModule } from '@app/infrastructure';
-import { NotificationsModule } from '@app/notifications';
+import {
+  InfrastructureModule,
+  LEADER_ELECTION,
+  LeaderGate,
+  workerWork,
+  type LeaderElection,
+} from '@app/infrastructure';
+import {
+  DispatchLoop,
+  MessageDispatcher,
+  NOTIFICATION_SETTINGS,
+  NotificationsModule,
+  type ConfiguredNotifications,
+} from '@app/notifications';
 
+/** Projections, process managers and the dispatcher, while this process is the elected leader. */
 class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly projections: ProjectionsService) {}
+  private readonly gate: LeaderGate;
+
+  constructor(
+    projections: ProjectionsService,
+    dispatcher: MessageDispatcher,
+    @Inject(NOTIFICATION_SETTINGS) settings: ConfiguredNotifications,
+    @Inject(LEADER_ELECTION) election: LeaderElection,
+  ) {
+    const loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
+    const logger = new Logger('Leader');
+    this.gate = new LeaderGate(election, workerWork(projections, [loop]), { log: (m) => logger.log(m) });
+  }
 
   onApplicationBootstrap(): Promise<void> {
-    return this.projections.start();
+    return this.gate.start();
   }
 
   onModuleDestroy(): Promise<void> {
-    return this.projections.stop();
+    return this.gate.stop();
   }
 }
 
@@ -30,7 +56,7 @@ export class WorkerModule {
       imports: [
         InfrastructureModule.forRoot(config, clock),
         CasesModule,
-        NotificationsModule.forRoot(config, { dispatch: true }),
+        NotificationsModule.forRoot(config, { dispatch: false }),
       ],
       providers: [ProjectionsRunner],
     };
