@@ -1,0 +1,153 @@
+import { evolve, fold, type CaseState, type DomainEvent } from '@app/workflow';
+import { DEFAULT_RETRY, retryDelay, withoutAddresses } from '../dispatch/backoff';
+import { dueMessages, planMessages } from './message-policy';
+
+const DAY = 86_400_000;
+const settings = {
+  reminderOffsetsMs: [7 * DAY, DAY],
+  answerNudgeAfterMs: 5 * DAY,
+  followUpAfterMs: 90 * DAY,
+};
+const at = (d: string) => `2026-03-${d}T09:00:00.000Z`;
+
+function given(...events: DomainEvent[]): CaseState {
+  return fold([
+    {
+      type: 'ConferenceRequested',
+      data: {
+        at: at('01'),
+        caseId: 'c1',
+        reference: 'EK-1',
+        kind: 'group',
+        applicant: { personId: 'ap', name: 'X' },
+        region: 'Utrecht',
+        description: 'd',
+        channel: 'online',
+        workflowVersion: 1,
+      },
+    },
+    { type: 'IntakeCompleted', data: { at: at('01'), conferenceQuestions: ['Q?'] } },
+    {
+      type: 'CoordinatorAssigned',
+      data: { at: at('01'), coordinatorId: 'k', name: 'K', email: 'k@x.nl', independenceDeclared: true },
+    },
+    {
+      type: 'ParticipantInvited',
+      data: { at: at('02'), participantId: 'a', name: 'A', role: 'family', email: 'a@x.nl' },
+    },
+    { type: 'ParticipantInvited', data: { at: at('02'), participantId: 'b', name: 'B', role: 'neighbour' } },
+    ...events,
+  ])!;
+}
+
+const scheduled = (startsAt: string, when = at('03')): DomainEvent => ({
+  type: 'ConferenceScheduled',
+  data: { at: when, startsAt, location: 'L', rescheduled: false },
+});
+const answered = (participantId: string, answer: 'accepted' | 'declined'): DomainEvent => ({
+  type: 'ParticipantAnswered',
+  data: { at: at('03'), participantId, answer },
+});
+const plan = (s: CaseState) =>
+  planMessages(s, settings).map((m) => `${m.kind}:${m.participantId}:${m.dueAt.slice(5, 10)}:${m.reachBy}`);
+
+describe('message policy', () => {
+  it('invites at once and nudges after five days without an answer; no address means by phone', () => {
+    expect(plan(given())).toEqual([
+      'invitation:a:03-02:email',
+      'answer-nudge:a:03-07:email',
+      'invitation:b:03-02:phone',
+      'answer-nudge:b:03-07:phone',
+    ]);
+  });
+
+  it('reminds a week and a day before the conference, and moves the reminders on a reschedule', () => {
+    const s = given(answered('a', 'accepted'), scheduled(at('20')));
+    expect(plan(s).filter((m) => m.startsWith('reminder:a'))).toEqual([
+      'reminder:a:03-13:email',
+      'reminder:a:03-19:email',
+    ]);
+    const moved = given(answered('a', 'accepted'), scheduled(at('20')), scheduled(at('27'), at('04')));
+    expect(plan(moved).filter((m) => m.startsWith('reminder:a'))).toEqual([
+      'reminder:a:03-20:email',
+      'reminder:a:03-26:email',
+    ]);
+  });
+
+  it('skips a reminder whose moment had passed when the conference was scheduled', () => {
+    const s = given(answered('a', 'accepted'), scheduled(at('08')));
+    expect(plan(s).filter((m) => m.startsWith('reminder:a'))).toEqual(['reminder:a:03-07:email']);
+  });
+
+  it('cancels reminders and the nudge for who declined, and everything on withdrawal', () => {
+    const s = given(answered('a', 'declined'), scheduled(at('20')));
+    expect(plan(s).filter((m) => m.includes(':a:'))).toEqual([]);
+    const withdrawn = given(scheduled(at('20')), {
+      type: 'CaseWithdrawn',
+      data: { at: at('04'), reason: 'r' },
+    });
+    expect(planMessages(withdrawn, settings)).toEqual([]);
+  });
+
+  it('sends the plan to the attendees and the follow-up contact later, not after closing', () => {
+    const s = given(
+      answered('a', 'accepted'),
+      answered('b', 'accepted'),
+      scheduled(at('20')),
+      { type: 'ConferenceHeld', data: { at: at('20'), heldAt: at('20'), attendees: ['a', 'b'] } },
+      {
+        type: 'PlanRecorded',
+        data: {
+          at: at('21'),
+          agreements: [{ ownerIds: ['a'], action: 'x', when: 'y' }],
+          ifItDoesNotWork: 'z',
+        },
+      },
+      { type: 'PlanDistributed', data: { at: at('22'), recipients: ['a', 'b'] } },
+    );
+    expect(plan(s).filter((m) => !m.startsWith('invitation'))).toEqual([
+      'plan:a:03-22:email',
+      'follow-up:a:06-20:email',
+      'plan:b:03-22:phone',
+      'follow-up:b:06-20:phone',
+    ]);
+    const closed = evolve(s, { type: 'CaseClosed', data: { at: at('23') } });
+    expect(plan(closed).filter((m) => m.startsWith('follow-up'))).toEqual([]);
+  });
+
+  it('separates what is due now from what comes later, leaving out what is done', () => {
+    const s = given();
+    const [invitation] = planMessages(s, settings);
+    const { due, later } = dueMessages(s, new Set([invitation.key]), settings, new Date(at('03')));
+    expect(due.map((m) => `${m.kind}:${m.participantId}`)).toEqual(['invitation:b']);
+    expect(later.map((m) => m.kind)).toEqual(['answer-nudge', 'answer-nudge']);
+  });
+
+  it('derives the same key for the same message, another for another due time', () => {
+    const [a1] = planMessages(given(), settings);
+    const [a2] = planMessages(given(), settings);
+    expect(a1.key).toBe(a2.key);
+    const later = planMessages(given(), { ...settings, answerNudgeAfterMs: 6 * DAY })[1];
+    expect(later.key).not.toBe(planMessages(given(), settings)[1].key);
+  });
+});
+
+describe('retry delay', () => {
+  it('doubles from the base up to the cap, with jitter in the upper half', () => {
+    expect([1, 2, 3].map((n) => retryDelay(n, DEFAULT_RETRY, () => 0))).toEqual([15_000, 30_000, 60_000]);
+    expect(retryDelay(1, DEFAULT_RETRY, () => 1)).toBe(30_000);
+    expect(retryDelay(30, DEFAULT_RETRY, () => 1)).toBe(3_600_000);
+  });
+
+  it('keeps retrying for more than an hour in all', () => {
+    let total = 0;
+    for (let n = 1; n < DEFAULT_RETRY.maxAttempts; n++) total += retryDelay(n, DEFAULT_RETRY, () => 0);
+    expect(total).toBeGreaterThan(3_600_000);
+  });
+
+  it('removes addresses from a server answer', () => {
+    expect(withoutAddresses('550 5.1.1 <anna@example.org>: no such user anna@example.org')).toBe(
+      '550 5.1.1 <address>: no such user <address>',
+    );
+  });
+});
