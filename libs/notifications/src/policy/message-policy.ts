@@ -44,7 +44,7 @@ function preparationMessages(state: CaseState, p: Participant, s: NotificationSe
     const plannedFrom = Math.max(time(state.schedule.scheduledAt), time(p.invitedAt));
     for (const offsetMs of s.reminderOffsetsMs) {
       const dueMs = startsMs - offsetMs;
-      if (dueMs >= plannedFrom) out.push(planned(state, 'reminder', p, dueMs, { expiresAt, offsetMs }));
+      if (dueMs > plannedFrom) out.push(planned(state, 'reminder', p, dueMs, { expiresAt, offsetMs }));
     }
   }
   return out;

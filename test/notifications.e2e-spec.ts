@@ -1,0 +1,92 @@
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ProjectionsService } from '@app/cases';
+import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
+import { SmtpTestServer } from '../libs/notifications/src/testing/smtp-test-server';
+import { buildCase, CaseApi, inviteBody } from './support/case-builder';
+import { expectStatus } from './support/http-expect';
+import { E2E_STORES, startTestApp, TEST_ACTORS, type TestApp } from './support/test-app';
+
+const DAY = 86_400_000;
+
+describe.each(E2E_STORES)('%s store: e-mail to participants through the API', (store) => {
+  const smtp = new SmtpTestServer();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await smtp.start(0);
+    t = await startTestApp({ store, env: { TAFEL_SMTP_URL: smtp.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+  beforeEach(() => smtp.received.splice(0));
+
+  /** The worker inside the app: its projection catches up, then one dispatch round as the timer would. */
+  async function dispatch() {
+    const runner = t.app.get(ProjectionsService).subscriber(MESSAGE_SCHEDULE);
+    const rest = await t.app.get<EventStore>(EVENT_STORE).readAll({ fromPosition: runner.checkpoint });
+    if (rest.length) await runner.caughtUp(rest[rest.length - 1].position);
+    return t.app.get(MessageDispatcher).dispatchDue();
+  }
+
+  it('mails the invitations, shows sent, due and by-phone per participant, and lists MessageSent in the history', async () => {
+    const c = await buildCase(t, 'scheduled', { coordinatorId: TEST_ACTORS.coordinator.id });
+    const api = new CaseApi(t, 'coordinator');
+    const phoned = await api.invite(c.id, inviteBody(3, { email: undefined, phone: '0612345678' }));
+    expectStatus(phoned, 201);
+    expect(await dispatch()).toMatchObject({ sent: 2, failed: 0 });
+    expect(smtp.received.map((m) => m.subject)).toEqual([
+      'Uitnodiging voor de groepsconferentie',
+      'Uitnodiging voor de groepsconferentie',
+    ]);
+
+    const res = await api.get(`/v1/cases/${c.id}/messages`);
+    expectStatus(res, 200);
+    const byId = new Map(res.body.participants.map((p: { id: string }) => [p.id, p]));
+    expect(byId.get(c.participantIds[0])).toMatchObject({
+      reachBy: 'email',
+      sent: [{ kind: 'invitation', messageId: smtp.received[0].messageId }],
+      failed: [],
+    });
+    expect(byId.get(c.participantIds[0])).toMatchObject({
+      due: [{ kind: 'reminder', dueAt: new Date(t.clock.now().getTime() + 6 * DAY).toISOString() }],
+    });
+    expect(byId.get(phoned.body.participantId)).toMatchObject({
+      reachBy: 'phone',
+      sent: [],
+      due: [{ kind: 'invitation' }, { kind: 'answer-nudge' }, { kind: 'reminder' }],
+    });
+
+    const history = await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}/history`);
+    const types = history.body.events.map((e: { type: string }) => e.type);
+    expect(types.filter((x: string) => x === 'MessageSent')).toHaveLength(2);
+    const verification = await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}/verification`);
+    expect(verification.body.valid).toBe(true);
+  });
+
+  it('sends nothing more after the case is withdrawn', async () => {
+    const c = await buildCase(t, 'scheduled');
+    await dispatch();
+    smtp.received.splice(0);
+    expectStatus(await new CaseApi(t, 'admin').withdraw(c.id), 200);
+    t.clock.advance(7 * DAY);
+    await dispatch();
+    expect(smtp.received.filter((m) => m.subject?.startsWith('Herinnering'))).toEqual([]);
+    const res = await new CaseApi(t, 'admin').get(`/v1/cases/${c.id}/messages`);
+    for (const p of res.body.participants) expect(p.due).toEqual([]);
+  });
+
+  it('lets only those who may read the case see its messages', async () => {
+    const c = await buildCase(t, 'preparing', { coordinatorId: TEST_ACTORS.coordinator.id });
+    expectStatus(await new CaseApi(t, 'otherCoordinator').get(`/v1/cases/${c.id}/messages`), 403);
+    expectStatus(await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}/messages`), 200);
+    expectStatus(await new CaseApi(t, 'researcher').get(`/v1/cases/${c.id}/messages`), 200);
+    expectStatus(
+      await new CaseApi(t, 'admin').get(`/v1/cases/00000000-0000-4000-8000-000000000000/messages`),
+      404,
+    );
+    const log = await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}/access-log`);
+    expect(log.body.entries.map((e: { route: string }) => e.route)).toContain('GET /v1/cases/:id/messages');
+  });
+});
