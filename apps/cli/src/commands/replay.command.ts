@@ -22,9 +22,10 @@ export const replayCommand: CliCommand = {
     if (args.positionals.length !== 1) throw new UsageError('replay needs exactly one case id');
   },
 
-  async run({ app, io, args }: CommandContext) {
+  async run(context: CommandContext) {
+    const { io, args } = context;
     const caseId = args.positionals[0];
-    const events = await storeOf({ app } as CommandContext).read(streamOf(caseId));
+    const events = await storeOf(context).read(streamOf(caseId));
     if (events.length === 0) {
       io.stderr.write(`tafel: no case ${caseId}\n`);
       return EXIT.invalid;

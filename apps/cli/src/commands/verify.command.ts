@@ -1,6 +1,12 @@
-import { ChainAudit, headPosition, walkLog, type ChainAuditState, type ChainAuditSummary } from '@app/audit';
+import {
+  ChainAudit,
+  accessStreamOf,
+  headPosition,
+  walkLog,
+  type ChainAuditState,
+  type ChainAuditSummary,
+} from '@app/audit';
 import { streamOf } from '@app/cases';
-import { accessStreamOf } from '@app/audit';
 import { UsageError, allowFlags, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';
