@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailable } from './errors';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
-import { describeEventStoreContract, newEvents, type ContractHandle } from './testing';
+import { describeEventStoreContract, newEvents, TsChild, type ContractHandle } from './testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'tafel-sqlite-store-'));
 let files = 0;
@@ -127,6 +127,16 @@ describe('sqlite event store', () => {
       expect.objectContaining({ nextRevision: 0 }),
     );
     await store.close();
+  });
+
+  it('writes in a thread of its own that keeps a process alive until its appends are durable and closed', async () => {
+    const path = join(dir, 'lonely.db');
+    const child = new TsChild(join(__dirname, 'sqlite', 'append-and-exit.child.ts'), { path });
+    expect(await child.exited).toBe(0);
+    expect(child.lines.map((l) => l.t)).toEqual(['appended', 'closed']);
+    const reopened = await openSqliteEventStore({ path });
+    expect((await reopened.read('lonely')).map((e) => e.position)).toEqual(child.lines[0].positions);
+    await reopened.close();
   });
 
   it('answers StoreUnavailable for a file that is not a database', async () => {

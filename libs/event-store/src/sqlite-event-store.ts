@@ -14,7 +14,9 @@ import type {
   Subscription,
 } from './event-store.port';
 import { pollingSubscription } from './polling-subscription';
-import { writeAppend, type PendingAppend } from './sqlite/sqlite-append-batch';
+import type { PendingAppend } from './sqlite/sqlite-append-batch';
+import { settle } from './sqlite/sqlite-commit';
+import { WriterThread } from './sqlite/sqlite-writer-thread';
 import { unavailable } from './sqlite/sqlite-errors';
 import { prepareEvent, toStoredEvent } from './sqlite/sqlite-rows';
 import { prepareStatements, SCHEMA, type Statements } from './sqlite/sqlite-schema';
@@ -35,7 +37,7 @@ const MAX_BATCH = 512;
 /** The embedded event store: one SQLite file in WAL mode, safe for several processes at once. */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly writeBatch: (batch: PendingAppend[]) => void;
+  private writing?: Promise<void>;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<Subscription>();
   private queue: PendingAppend[] = [];
@@ -44,23 +46,16 @@ export class SqliteEventStore implements EventStore {
   /** Write transactions committed, for observing group commit. */
   transactions = 0;
 
+  /**
+   * Reads run on `db` in this thread; writes go to the writer thread's own connection, so a group
+   * commit's fsync never stalls the thread that serves requests.
+   */
   constructor(
     private readonly db: Database.Database,
+    private readonly writer: WriterThread,
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
-    const tx = db.transaction((batch: PendingAppend[]) => {
-      const recordedAt = new Date().toISOString();
-      for (const p of batch) {
-        try {
-          p.outcome = { ok: true, result: writeAppend(this.statements, p, recordedAt) };
-        } catch (e) {
-          if (!(e instanceof Error && 'code' in e && String(e.code).startsWith('STORE.'))) throw e;
-          p.outcome = { ok: false, error: e };
-        }
-      }
-    });
-    this.writeBatch = (batch) => tx.immediate(batch);
   }
 
   append(
@@ -87,24 +82,33 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /** Commits everything queued, in batches of one `BEGIN IMMEDIATE` transaction (one fsync) each. */
+  /**
+   * Group commit: everything queued goes to the writer thread as one batch — one `BEGIN IMMEDIATE`
+   * transaction, one fsync. While a batch is being written, new appends wait in the queue and form
+   * the next batch, so batches grow with the load by themselves.
+   */
   private readonly flush = (): void => {
     this.flushScheduled = false;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        this.writeBatch(batch);
+    if (this.writing || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    this.writing = this.writer.write(batch).then(
+      (outcomes) => {
         this.transactions++;
-      } catch (e) {
-        batch.forEach((p) => p.reject(unavailable(e)));
-        continue;
-      }
-      for (const p of batch) {
-        if (p.outcome?.ok) p.resolve(p.outcome.result);
-        else p.reject(p.outcome?.error);
-      }
-    }
-    this.appended.emit('appended');
+        batch.forEach((p, i) => {
+          try {
+            p.resolve(settle(outcomes[i]));
+          } catch (e) {
+            p.reject(e);
+          }
+        });
+        this.appended.emit('appended');
+      },
+      (e: unknown) => batch.forEach((p) => p.reject(unavailable(e))),
+    );
+    void this.writing.finally(() => {
+      this.writing = undefined;
+      this.flush();
+    });
   };
 
   async read(stream: string, options: ReadOptions = {}): Promise<StoredEvent[]> {
@@ -161,7 +165,9 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    while (this.writing) await this.writing;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.writer.close();
     this.db.close();
   }
 
@@ -181,6 +187,7 @@ export class SqliteEventStore implements EventStore {
  */
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
   let db: Database.Database | undefined;
+  let writer: WriterThread | undefined;
   try {
     db = new Database(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -188,9 +195,16 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     const database = db;
     database.transaction(() => database.exec(SCHEMA)).immediate();
-    return new SqliteEventStore(db, options.pollIntervalMs ?? 100);
+    writer = new WriterThread({
+      path: options.path,
+      synchronous: options.synchronous ?? 'FULL',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
+    await writer.ready;
+    return new SqliteEventStore(db, writer, options.pollIntervalMs ?? 100);
   } catch (e) {
     db?.close();
+    await writer?.close();
     throw unavailable(e);
   }
 }

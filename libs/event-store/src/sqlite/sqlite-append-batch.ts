@@ -4,14 +4,17 @@ import { hashEvent } from '../hash-chain';
 import type { PreparedEvent } from './sqlite-rows';
 import type { KnownEvent, Statements } from './sqlite-schema';
 
-/** One caller's append, waiting in the group-commit queue. */
-export interface PendingAppend {
+/** One caller's append as the writer sees it (plain data: it crosses to the writer thread). */
+export interface AppendRequest {
   stream: string;
   events: PreparedEvent[];
   expected: ExpectedRevision;
+}
+
+/** One caller's append, waiting in the group-commit queue. */
+export interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
-  outcome?: { ok: true; result: AppendResult } | { ok: false; error: Error };
 }
 
 /**
@@ -19,7 +22,7 @@ export interface PendingAppend {
  * refusal never touches the other appends of the batch. Appends earlier in the batch are already
  * visible to these queries, so each is checked against them as well.
  */
-export function writeAppend(s: Statements, p: PendingAppend, recordedAt: string): AppendResult {
+export function writeAppend(s: Statements, p: AppendRequest, recordedAt: string): AppendResult {
   const repeat = repeatedResult(s, p);
   if (repeat) return repeat;
   const head = s.head.get(p.stream);
@@ -66,7 +69,7 @@ function matches(expected: ExpectedRevision, current: number): boolean {
 }
 
 /** The first result again when every id is already stored in this stream; a refusal for any other overlap. */
-function repeatedResult(s: Statements, p: PendingAppend): AppendResult | undefined {
+function repeatedResult(s: Statements, p: AppendRequest): AppendResult | undefined {
   const known = p.events.map((e) => s.byId.get(e.event.eventId));
   if (known.every((k) => k === undefined)) return undefined;
   const stored = known.filter((k): k is KnownEvent => k !== undefined && k.stream === p.stream);
