@@ -43,6 +43,10 @@ async function openReadDb(config: TafelConfig): Promise<SqlDb> {
   return db;
 }
 
+/** The worker's lease lives in a file of its own: it is not a read model, and is not rebuilt from the log. */
+const leaseFileOf = (config: TafelConfig): string =>
+  config.readSqlitePath.replace(/(-read)?(\.db)?$/, '-leader.db');
+
 class Closer implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -70,11 +74,10 @@ export class InfrastructureModule {
         { provide: READ_DB, useFactory: () => openReadDb(config) },
         {
           provide: LEADER_ELECTION,
-          useFactory: (db: SqlDb): LeaderElection =>
+          useFactory: (): LeaderElection =>
             config.readStore === 'postgres'
               ? new PostgresLeaderElection(config.postgresUrl!)
-              : new LeaseLeaderElection(db, clock),
-          inject: [READ_DB],
+              : new LeaseLeaderElection(() => new SqliteDb(leaseFileOf(config)), clock),
         },
         Closer,
       ],

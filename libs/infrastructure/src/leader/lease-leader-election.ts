@@ -22,9 +22,11 @@ export class LeaseLeaderElection implements LeaderElection {
   private held = false;
   private ready?: Promise<void>;
   private lost: (() => void)[] = [];
+  private opened?: SqlDb;
 
+  /** `db`: a database to use, or a function that opens one the election owns (and closes on `resign`). */
   constructor(
-    private readonly db: SqlDb,
+    private readonly db: SqlDb | (() => SqlDb),
     private readonly clock: Clock,
     private readonly leaseMs = 30_000,
     private readonly name = 'tafel-worker',
@@ -41,13 +43,13 @@ export class LeaseLeaderElection implements LeaderElection {
   async campaign(): Promise<boolean> {
     const wasLeading = this.held;
     try {
-      await (this.ready ??= this.db.run(TABLE));
+      const db = this.database();
+      await (this.ready ??= db.run(TABLE));
       const now = this.clock.now().getTime();
-      await this.db.run(TAKE, [this.name, this.holder, now + this.leaseMs, now]);
-      const rows = await this.db.all<{ holder: string }>(
-        'SELECT holder FROM tafel_leader_leases WHERE name = ?',
-        [this.name],
-      );
+      await db.run(TAKE, [this.name, this.holder, now + this.leaseMs, now]);
+      const rows = await db.all<{ holder: string }>('SELECT holder FROM tafel_leader_leases WHERE name = ?', [
+        this.name,
+      ]);
       this.held = rows[0]?.holder === this.holder;
     } catch {
       this.held = false;
@@ -57,10 +59,20 @@ export class LeaseLeaderElection implements LeaderElection {
   }
 
   async resign(): Promise<void> {
-    if (!this.held) return;
-    this.held = false;
-    await this.db
-      .run('DELETE FROM tafel_leader_leases WHERE name = ? AND holder = ?', [this.name, this.holder])
-      .catch(() => undefined);
+    if (this.held) {
+      this.held = false;
+      await this.database()
+        .run('DELETE FROM tafel_leader_leases WHERE name = ? AND holder = ?', [this.name, this.holder])
+        .catch(() => undefined);
+    }
+    const opened = this.opened;
+    this.opened = undefined;
+    this.ready = undefined;
+    await opened?.close();
+  }
+
+  private database(): SqlDb {
+    if (typeof this.db !== 'function') return this.db;
+    return (this.opened ??= this.db());
   }
 }
