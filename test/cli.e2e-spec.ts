@@ -127,19 +127,6 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
     expect(await dumpReadModels(config)).toEqual(before);
   });
 
-  it('refuses what it does not understand with the usage and exit code 2', async () => {
-    for (const args of [
-      ['nonsense'],
-      ['verify', closed.id, '--all'],
-      ['export'],
-      ['export', '--all', '--format', 'xml'],
-    ]) {
-      const run = await tafel(...args);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain('Usage: npm run tafel');
-    }
-  });
-
   it('reports a row changed behind the store: the API names the first bad event, verify exits 1 naming it', async () => {
     const stream = `case-${closed.id}`;
     await tamperWithEvent(config, stream, 2, 'name', 'Iemand Anders');
