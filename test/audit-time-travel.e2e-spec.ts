@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { headPosition } from '@app/audit';
+import { ProjectionsService } from '@app/cases';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CaseApi, assignBody, inviteBody } from './support/case-builder';
+import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
+import { CaseApi, assignBody, buildCase, inviteBody } from './support/case-builder';
 import { expectProblem, expectStatus, type CaseBody } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
@@ -107,41 +109,24 @@ describe.each(E2E_STORES)('%s store: time travel through a whole case', (store) 
     expect(res.body.code).toBe('CASE.REVISION_NOT_FOUND');
   });
 
-  it('lists the messages of the case in its history and its chain, without moving the case', async () => {
-    const events = t.app.get<EventStore>(EVENT_STORE);
-    const last = seen[seen.length - 1];
-    t.clock.advance(HOUR);
-    await events.append(
-      `case-${id}`,
-      [
-        {
-          eventId: randomUUID(),
-          type: 'MessageSent',
-          schemaVersion: 1,
-          data: {
-            at: t.clock.now().toISOString(),
-            kind: 'plan-copy',
-            participantId: 'p-x',
-            channel: 'email',
-          },
-          metadata: { occurredAt: t.clock.now().toISOString(), actor: { id: 'dispatcher', role: 'system' } },
-        },
-      ],
-      { expectedRevision: last.body.revision },
+  it('lists the messages sent to participants in the history and the chain, without moving the case', async () => {
+    const c = await buildCase(t, 'scheduled');
+    const runner = t.app.get(ProjectionsService).subscriber(MESSAGE_SCHEDULE);
+    await runner.caughtUp(await headPosition(t.app.get<EventStore>(EVENT_STORE)));
+    expect((await t.app.get(MessageDispatcher).dispatchDue()).sent).toBeGreaterThan(0);
+    const live = await auditor.get(`/v1/cases/${c.id}`);
+    const history = await auditor.get(`/v1/cases/${c.id}/history`);
+    const messages = (history.body.events as { revision: number; type: string; hash: string }[]).filter(
+      (e) => e.type === 'MessageSent',
     );
-    const history = await auditor.get(`/v1/cases/${id}/history`);
-    expectStatus(history, 200);
-    const message = history.body.events[seen.length];
-    expect(message).toMatchObject({
-      revision: seen.length,
-      type: 'MessageSent',
-      actor: { id: 'dispatcher' },
-    });
-    expect(message.hash).toMatch(/^[0-9a-f]{64}$/);
-    const state = await auditor.get(`/v1/cases/${id}/state?revision=${seen.length}`);
-    expectStatus(state, 200);
-    expect(state.body).toEqual({ ...last.body, revision: seen.length });
-    const verdict = await auditor.get(`/v1/cases/${id}/verification`);
-    expect(verdict.body).toMatchObject({ valid: true, events: seen.length + 1 });
+    expect(messages.map((m) => m.revision)).toEqual(messages.map((_, i) => c.body.revision + 1 + i));
+    expect(live.body).toMatchObject({ state: 'scheduled', revision: c.body.revision + messages.length });
+    for (const m of messages) {
+      expect(m.hash).toMatch(/^[0-9a-f]{64}$/);
+      const then = await auditor.get(`/v1/cases/${c.id}/state?revision=${m.revision}`);
+      expect(then.body).toEqual({ ...live.body, revision: m.revision });
+    }
+    const verdict = await auditor.get(`/v1/cases/${c.id}/verification`);
+    expect(verdict.body).toMatchObject({ valid: true, events: history.body.events.length });
   });
 });

@@ -3,17 +3,25 @@ import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { InfrastructureModule } from '@app/infrastructure';
+import { NotificationsModule } from '@app/notifications';
 
 /**
  * The feature modules whose projections `rebuild-projections` can see: a module that registers a
- * projection with `ProjectionsService` belongs here as well as in the worker.
+ * projection with `ProjectionsService` belongs here as well as in the worker (never dispatching).
  */
-export const CLI_FEATURES = [CasesModule, AuditModule];
+export const cliFeatures = (config: TafelConfig) => [
+  CasesModule,
+  AuditModule,
+  NotificationsModule.forRoot(config, { dispatch: false }),
+];
 
 /** The CLI's application context: the API's infrastructure and features, no HTTP, no worker. */
 @Module({})
 export class CliModule {
   static forRoot(config: TafelConfig, clock: Clock): DynamicModule {
-    return { module: CliModule, imports: [InfrastructureModule.forRoot(config, clock), ...CLI_FEATURES] };
+    return {
+      module: CliModule,
+      imports: [InfrastructureModule.forRoot(config, clock), ...cliFeatures(config)],
+    };
   }
 }
