@@ -83,7 +83,11 @@ export interface EventStore {
    * @throws ExpectedRevisionConflict when the stream's revision differs from `expectedRevision`.
    * @throws StoreUnavailable when the store cannot be reached or the write cannot be made durable.
    */
-  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
 
   /**
    * Reads one stream in revision order; an unknown stream reads as empty.
@@ -102,7 +106,10 @@ export interface EventStore {
    * each exactly once and in global order, one handler call at a time. A handler that throws stops
    * the subscription and the error reaches `onError`.
    */
-  subscribe(handler: EventHandler, options?: SubscribeOptions & { onError?: (e: unknown) => void }): Subscription;
+  subscribe(
+    handler: EventHandler,
+    options?: SubscribeOptions & { onError?: (e: unknown) => void },
+  ): Subscription;
 
   /** The revision of a stream's last event, or `-1` when it has none. @throws StoreUnavailable */
   streamRevision(stream: string): Promise<number>;

@@ -16,8 +16,11 @@ async function onServer(sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL is not reachable at ${SERVER} (${String(e)}); start it with ` +
-      '`pg_ctlcluster --skip-systemctl-redirect 15 main start` or set TAFEL_TEST_PG_URL', { cause: e });
+    throw new Error(
+      `PostgreSQL is not reachable at ${SERVER} (${String(e)}); start it with ` +
+        '`pg_ctlcluster --skip-systemctl-redirect 15 main start` or set TAFEL_TEST_PG_URL',
+      { cause: e },
+    );
   }
   try {
     await client.query(sql);
@@ -55,7 +58,10 @@ async function postgresHandle(): Promise<ContractHandle & { store: PostgresEvent
       return opened[opened.length - 1];
     },
     async tamper(stream, revision) {
-      await admin.query(`UPDATE ${schema}.tafel_events SET data = '{"tampered":true}' WHERE stream = $1 AND revision = $2`, [stream, revision]);
+      await admin.query(
+        `UPDATE ${schema}.tafel_events SET data = '{"tampered":true}' WHERE stream = $1 AND revision = $2`,
+        [stream, revision],
+      );
     },
     childOptions: { connectionString },
     async cleanup() {
@@ -67,8 +73,12 @@ async function postgresHandle(): Promise<ContractHandle & { store: PostgresEvent
 
 describeEventStoreContract('postgres', {
   create: postgresHandle,
-  child: { module: join(__dirname, 'postgres', 'open-postgres-event-store.ts'), exportName: 'openPostgresEventStore' },
-  openUnreachable: () => openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/nothing' }),
+  child: {
+    module: join(__dirname, 'postgres', 'open-postgres-event-store.ts'),
+    exportName: 'openPostgresEventStore',
+  },
+  openUnreachable: () =>
+    openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/nothing' }),
 });
 
 describe('postgres event store: global order', () => {
@@ -82,7 +92,11 @@ describe('postgres event store: global order', () => {
       const early = newEvents(1, 'early');
       await held.query('BEGIN');
       const { json } = encodeAppend('early', early, { revision: -1, hash: null });
-      const { rows } = await held.query('SELECT positions FROM tafel_append($1, -1, -1, NULL, $2, $3)', ['early', [early[0].eventId], json]);
+      const { rows } = await held.query('SELECT positions FROM tafel_append($1, -1, -1, NULL, $2, $3)', [
+        'early',
+        [early[0].eventId],
+        json,
+      ]);
       const later = await store.append('later', newEvents(1, 'later'), { expectedRevision: 'no-stream' });
       expect(later.positions[0]).toBeGreaterThan(Number(rows[0].positions[0]));
 

@@ -36,11 +36,23 @@ export function toStoredEvent(r: EventRow): StoredEvent {
 }
 
 /** The JSON `tafel_append` takes: one object per event, hashed onto `head`; returns it and the new head hash. */
-export function encodeAppend(stream: string, events: NewEvent[], head: StreamHead): { json: string; lastHash: string } {
+export function encodeAppend(
+  stream: string,
+  events: NewEvent[],
+  head: StreamHead,
+): { json: string; lastHash: string } {
   let prevHash = head.hash;
   const rows = events.map((e, i) => {
     const hash = hashEvent({ ...e, stream, revision: head.revision + 1 + i, prevHash });
-    const row = { t: e.type, v: e.schemaVersion, d: e.data, m: e.metadata, o: occurredAt(e), p: prevHash, h: hash };
+    const row = {
+      t: e.type,
+      v: e.schemaVersion,
+      d: e.data,
+      m: e.metadata,
+      o: occurredAt(e),
+      p: prevHash,
+      h: hash,
+    };
     prevHash = hash;
     return row;
   });

@@ -17,7 +17,9 @@ export interface PostgresEventStoreOptions {
  * Opens the PostgreSQL event store (no Nest needed) and brings its schema up to date.
  * @throws StoreUnavailable when PostgreSQL cannot be reached or the migration fails.
  */
-export async function openPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+export async function openPostgresEventStore(
+  options: PostgresEventStoreOptions,
+): Promise<PostgresEventStore> {
   const config = { connectionString: options.connectionString, connectionTimeoutMillis: 10_000 };
   const pool = new Pool({ ...config, max: options.poolSize ?? 10 });
   pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects

@@ -48,7 +48,11 @@ export class PostgresEventStore implements EventStore {
    * @throws DuplicateEventId when event ids are known but not as a repeat of an append to this stream.
    * @throws StoreUnavailable when PostgreSQL cannot be reached or the store is closed.
    */
-  append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  append(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     return this.track('append', () => this.doAppend(stream, events, options.expectedRevision));
   }
 
@@ -57,7 +61,9 @@ export class PostgresEventStore implements EventStore {
     return this.track('read', async () => {
       const to = options.toRevision ?? 2 ** 31 - 1;
       const args = [stream, options.fromRevision ?? 0, to, options.toTime?.toISOString() ?? null];
-      const events = (await this.pool.query<EventRow>({ name: 'tafel_read', text: READ_SQL, values: args })).rows.map(toStoredEvent);
+      const events = (
+        await this.pool.query<EventRow>({ name: 'tafel_read', text: READ_SQL, values: args })
+      ).rows.map(toStoredEvent);
       const last = events[events.length - 1];
       if (last) this.heads.remember(stream, { revision: last.revision, hash: last.hash });
       return events;
@@ -68,7 +74,11 @@ export class PostgresEventStore implements EventStore {
   readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     return this.track('readAll', async () => {
       let page = await this.readPage(options.fromPosition ?? 0, options.limit ?? null);
-      for (let waited = 0, ms = 1; page.heldBack && waited < this.options.settleWaitMs; waited += ms, ms *= 2) {
+      for (
+        let waited = 0, ms = 1;
+        page.heldBack && waited < this.options.settleWaitMs;
+        waited += ms, ms *= 2
+      ) {
         await new Promise((r) => setTimeout(r, ms));
         page = await this.readPage(options.fromPosition ?? 0, options.limit ?? null);
       }
@@ -76,9 +86,22 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions & { onError?: (e: unknown) => void } = {}): Subscription {
-    const deps = { readPage: (from: number, n: number) => this.readPage(from, n), wakeUps: this.wakeUps, pollMs: this.options.pollMs, pageSize: 500 };
-    const inner = new PostgresSubscription(deps, handler, options.fromPosition ?? 0, options.onError ?? (() => undefined));
+  subscribe(
+    handler: EventHandler,
+    options: SubscribeOptions & { onError?: (e: unknown) => void } = {},
+  ): Subscription {
+    const deps = {
+      readPage: (from: number, n: number) => this.readPage(from, n),
+      wakeUps: this.wakeUps,
+      pollMs: this.options.pollMs,
+      pageSize: 500,
+    };
+    const inner = new PostgresSubscription(
+      deps,
+      handler,
+      options.fromPosition ?? 0,
+      options.onError ?? (() => undefined),
+    );
     const sub: Subscription = { stop: () => (this.subscriptions.delete(sub), inner.stop()) };
     if (this.closed) void inner.stop();
     else this.subscriptions.add(sub);
@@ -106,7 +129,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readPage(fromPosition: number, limit: number | null): Promise<Page> {
-    const { rows } = await this.pool.query<EventRow & { settled: boolean }>({ name: 'tafel_page', text: PAGE_SQL, values: [fromPosition, limit] });
+    const { rows } = await this.pool.query<EventRow & { settled: boolean }>({
+      name: 'tafel_page',
+      text: PAGE_SQL,
+      values: [fromPosition, limit],
+    });
     const cut = rows.findIndex((r) => !r.settled);
     return { events: (cut < 0 ? rows : rows.slice(0, cut)).map(toStoredEvent), heldBack: cut >= 0 };
   }
@@ -120,9 +147,15 @@ export class PostgresEventStore implements EventStore {
     return rows[0] ?? { revision: -1, hash: null };
   }
 
-  private async doAppend(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    const expected = expectedRevision === 'any' ? null : expectedRevision === 'no-stream' ? -1 : expectedRevision;
-    const conflict = (actual: number): ExpectedRevisionConflict => new ExpectedRevisionConflict(stream, expectedRevision, actual);
+  private async doAppend(
+    stream: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const expected =
+      expectedRevision === 'any' ? null : expectedRevision === 'no-stream' ? -1 : expectedRevision;
+    const conflict = (actual: number): ExpectedRevisionConflict =>
+      new ExpectedRevisionConflict(stream, expectedRevision, actual);
     if (events.length === 0) {
       const { revision } = await this.head(stream);
       if (expected !== null && revision !== expected) throw conflict(revision);
@@ -132,7 +165,12 @@ export class PostgresEventStore implements EventStore {
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (twice.length > 0) throw new DuplicateEventId(stream, twice);
     const cached = this.heads.get(stream);
-    let head = expected === -1 ? { revision: -1, hash: null } : cached && (expected === null || cached.revision === expected) ? cached : await this.head(stream);
+    let head =
+      expected === -1
+        ? { revision: -1, hash: null }
+        : cached && (expected === null || cached.revision === expected)
+          ? cached
+          : await this.head(stream);
     for (let attempt = 0; ; attempt++) {
       const { json, lastHash } = encodeAppend(stream, events, head);
       try {
@@ -147,7 +185,8 @@ export class PostgresEventStore implements EventStore {
         if (code === CODE.conflict) throw conflict(Number(message));
         if (code === CODE.duplicateId) throw new DuplicateEventId(stream, message.split(','));
         if (code === CODE.staleHead && attempt < 100) head = JSON.parse(message) as StreamHead;
-        else if (code === CODE.uniqueViolation && constraint === 'tafel_events_event_id_key' && attempt < 3) continue;
+        else if (code === CODE.uniqueViolation && constraint === 'tafel_events_event_id_key' && attempt < 3)
+          continue;
         else if (code === CODE.uniqueViolation) throw conflict((await this.head(stream)).revision);
         else throw unavailable('append', e);
       }

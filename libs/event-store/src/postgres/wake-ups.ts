@@ -69,7 +69,10 @@ export class WakeUps {
   private send(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const query = this.pool.query(`SELECT pg_notify('${CHANNEL}', '')`).then(() => undefined, () => undefined);
+    const query = this.pool.query(`SELECT pg_notify('${CHANNEL}', '')`).then(
+      () => undefined,
+      () => undefined,
+    );
     this.sending = Promise.all([this.sending, query]).then(() => undefined);
   }
 }
