@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headPosition } from '@app/audit';
@@ -19,6 +19,7 @@ interface Run {
 
 describe.each(E2E_STORES)('%s store: long CLI work interrupted and resumed', (store) => {
   let t: TestApp;
+  const scratch = mkdtempSync(join(tmpdir(), 'tafel-export-'));
   let config: TafelConfig;
 
   /** Runs the CLI in this process; with `interrupt`, Ctrl-C arrives as soon as the first progress shows. */
@@ -50,6 +51,7 @@ describe.each(E2E_STORES)('%s store: long CLI work interrupted and resumed', (st
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('verify --all goes on where it stopped and reaches the verdict of an uninterrupted run', async () => {
@@ -69,7 +71,7 @@ describe.each(E2E_STORES)('%s store: long CLI work interrupted and resumed', (st
   it.each(['ndjson', 'json'])(
     'export --all --format %s to a file resumes into the same bytes',
     async (format) => {
-      const dir = mkdtempSync(join(tmpdir(), 'tafel-export-'));
+      const dir = mkdtempSync(join(scratch, format));
       const args = (file: string) => [
         'export',
         '--all',

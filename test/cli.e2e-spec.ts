@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headPosition, type ExportRecord } from '@app/audit';
@@ -15,6 +15,7 @@ import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
 describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (store) => {
   let t: TestApp;
+  const scratch = mkdtempSync(join(tmpdir(), 'tafel-export-'));
   let config: TafelConfig;
   let closed: BuiltCase;
   let cases: BuiltCase[];
@@ -39,6 +40,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('replays a case: the state and next steps after each event, as the API shows them at that revision', async () => {
@@ -81,7 +83,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
   });
 
   it('exports a case as NDJSON whose hashes still check out without the store', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'tafel-export-')), 'case.ndjson');
+    const out = join(scratch, 'case.ndjson');
     const run = await tafel('export', closed.id, '--out', out);
     expect(run.code).toBe(0);
     const records = readFileSync(out, 'utf8')
