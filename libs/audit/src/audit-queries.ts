@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { verifyChain } from '@app/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
 import { AccessLog } from './access-log';
 import {
   CaseRepository,
@@ -9,6 +9,8 @@ import {
   forbidden,
   caseView,
   foldStored,
+  messagesStreamOf,
+  streamOf,
   type Actor,
   type CaseView,
 } from '@app/cases';
@@ -21,6 +23,7 @@ export class AuditQueries {
   constructor(
     private readonly cases: CaseRepository,
     private readonly accessLog_: AccessLog,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   private async readable(actor: Actor, caseId: string) {
@@ -30,22 +33,27 @@ export class AuditQueries {
     return loaded;
   }
 
+  /** The case's events and its messages' outcomes, in global order: its whole history. */
   async history(actor: Actor, caseId: string) {
     const { events } = await this.readable(actor, caseId);
+    const messages = await this.store.read(messagesStreamOf(caseId));
     return {
-      events: events.map((e) => ({
-        position: e.position,
-        revision: e.revision,
-        eventId: e.eventId,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        occurredAt: e.metadata.occurredAt,
-        recordedAt: e.recordedAt,
-        actor: e.metadata.actor,
-        hash: e.hash,
-        prevHash: e.prevHash,
-      })),
+      events: [...events, ...messages]
+        .sort((a, b) => a.position - b.position)
+        .map((e) => ({
+          position: e.position,
+          stream: e.stream,
+          revision: e.revision,
+          eventId: e.eventId,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data,
+          occurredAt: e.metadata.occurredAt,
+          recordedAt: e.recordedAt,
+          actor: e.metadata.actor,
+          hash: e.hash,
+          prevHash: e.prevHash,
+        })),
     };
   }
 
@@ -88,8 +96,25 @@ export class AuditQueries {
     return { entries: await this.accessLog_.entries(caseId) };
   }
 
+  /**
+   * Checks the hash chain of the case's stream and of its messages stream. `head` is the case
+   * stream's last hash (keep it elsewhere to detect removed last events); `firstInvalid` names the
+   * first bad event of the first broken chain.
+   */
   async verification(actor: Actor, caseId: string) {
     const { events } = await this.readable(actor, caseId);
-    return verifyChain(events);
+    const messages = await this.store.read(messagesStreamOf(caseId));
+    const verdicts = [
+      { stream: streamOf(caseId), ...verifyChain(events) },
+      { stream: messagesStreamOf(caseId), ...verifyChain(messages) },
+    ];
+    const broken = verdicts.find((v) => !v.valid);
+    return {
+      valid: !broken,
+      events: verdicts[0].events + verdicts[1].events,
+      head: verdicts[0].head,
+      ...(broken && !broken.valid ? { firstInvalid: { stream: broken.stream, ...broken.firstInvalid } } : {}),
+      streams: verdicts,
+    };
   }
 }

@@ -13,6 +13,19 @@ import { deterministicId } from './ids';
 
 export const streamOf = (caseId: string): string => `case-${caseId}`;
 
+/**
+ * Where the outcomes of a case's mail are recorded: beside the case's stream, not in it, so sending
+ * a message never moves the case's revision (a staff member's `If-Match` stays valid).
+ */
+export const messagesStreamOf = (caseId: string): string => `messages-${caseId}`;
+
+/** The case a stream belongs to, and which of its streams it is. */
+export function caseStreamOf(stream: string): { caseId: string; kind: 'case' | 'messages' } | undefined {
+  if (stream.startsWith('case-')) return { caseId: stream.slice('case-'.length), kind: 'case' };
+  if (stream.startsWith('messages-')) return { caseId: stream.slice('messages-'.length), kind: 'messages' };
+  return undefined;
+}
+
 export interface LoadedCase {
   state: CaseState | undefined;
   /** Revision of the stream's last event; -1 for no case. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { headPosition, walkLog } from '@app/audit';
-import { streamOf } from '@app/cases';
+import { messagesStreamOf, streamOf } from '@app/cases';
 import { UsageError, allowFlags, flagValue, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT } from '../cli-io';
@@ -74,7 +74,13 @@ export const exportCommand: CliCommand = {
     const out = outFlag ? resolve(outFlag) : undefined;
     if (args.flags.has('all')) return exportAll(context, format, out);
     const caseId = args.positionals[0];
-    const events = await storeOf(context).read(streamOf(caseId));
+    const store = storeOf(context);
+    const own = await store.read(streamOf(caseId));
+    // The case's history is its own stream and its messages' outcomes, in global order.
+    const events =
+      own.length === 0
+        ? own
+        : [...own, ...(await store.read(messagesStreamOf(caseId)))].sort((a, b) => a.position - b.position);
     if (events.length === 0) {
       io.stderr.write(`tafel: no case ${caseId}\n`);
       return EXIT.invalid;

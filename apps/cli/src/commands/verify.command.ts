@@ -6,7 +6,7 @@ import {
   type ChainAuditState,
   type ChainAuditSummary,
 } from '@app/audit';
-import { streamOf } from '@app/cases';
+import { messagesStreamOf, streamOf } from '@app/cases';
 import { UsageError, allowFlags, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';
@@ -89,6 +89,7 @@ export const verifyCommand: CliCommand = {
     }
     const audit = new ChainAudit();
     audit.check(events);
+    audit.check(await store.read(messagesStreamOf(caseId)));
     audit.check(await store.read(accessStreamOf(caseId)));
     return report(io, audit.summary(), args.flags.has('json'));
   },

@@ -141,7 +141,7 @@ describe('eventstoredb stream naming', () => {
     expect(naming.fromEsdb('case-1')).toBeUndefined();
     expect(naming.fromEsdb('$stats-1')).toBeUndefined();
     expect(naming.fromEsdb(naming.reservation('e1'))).toBeUndefined();
-    expect(naming.filterPrefixes).toEqual(['ns-case-', 'ns-access-']);
+    expect(naming.filterPrefixes).toEqual(['ns-case-', 'ns-messages-', 'ns-access-']);
     expect(new StreamNaming().toEsdb('case-1')).toBe('case-1');
   });
 });

@@ -8,7 +8,7 @@ export interface EventStoreDbOptions {
   connectionString: string;
   /** Put in front of every stream name (default none); tests use one per store. */
   namespace?: string;
-  /** The streams `readAll` and `subscribe` see (default `case-`, `access-`). */
+  /** The streams `readAll` and `subscribe` see (default `case-`, `messages-`, `access-`). */
   streamPrefixes?: string[];
   /** Deadline of each call (default 10 s). */
   deadlineMs?: number;

@@ -1,5 +1,5 @@
 /** The streams Tafel writes: cases and their read logs. */
-export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'access-'];
+export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'messages-', 'access-'];
 
 const RESERVATIONS = '_tafel-id-';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@app/config';
 import type { EventStore } from '@app/event-store';
-import { foldStored, streamOf } from '@app/cases';
+import { foldStored, messagesStreamOf, streamOf } from '@app/cases';
 import type { CaseState } from '@app/workflow';
 import type { MailLanguage } from '../../templates';
 import { isMessageEvent, outcomeEvent, type MessageOutcome } from '../policy/message-events';
@@ -115,10 +115,13 @@ export class MessageDispatcher {
   }
 
   private async loadCase(caseId: string): Promise<CaseContext> {
-    const events = await this.store.read(streamOf(caseId));
+    const [events, outcomes] = await Promise.all([
+      this.store.read(streamOf(caseId)),
+      this.store.read(messagesStreamOf(caseId)),
+    ]);
     const state = foldStored(events);
     const recorded: CaseContext['recorded'] = new Map();
-    for (const e of events) {
+    for (const e of outcomes) {
       if (!isMessageEvent(e)) continue;
       const attempts = (e.data as { attempts: number }).attempts;
       recorded.set(e.eventId, { status: e.type === 'MessageSent' ? 'sent' : 'failed', attempts });
@@ -182,7 +185,9 @@ export class MessageDispatcher {
   }
 
   private async record(c: CaseContext, key: string, outcome: MessageOutcome): Promise<void> {
-    await this.store.append(streamOf(c.state!.id), [outcomeEvent(key, outcome)], { expectedRevision: 'any' });
+    await this.store.append(messagesStreamOf(c.state!.id), [outcomeEvent(key, outcome)], {
+      expectedRevision: 'any',
+    });
     const status = outcome.type === 'MessageSent' ? 'sent' : 'failed';
     c.recorded.set(key, { status, attempts: outcome.data.attempts });
     await this.rows.finish(key, status, outcome.data.attempts);

@@ -2,8 +2,8 @@ import type { NewEvent, StoredEvent } from '@app/event-store';
 import type { MessageKind } from './message.types';
 
 /**
- * The outcome of a message, recorded in the case's own stream. Not workflow events: the case fold
- * skips them. Both outcomes of one message share its key as event id, so a message has one outcome.
+ * The outcome of a message, recorded in the case's messages stream (`messages-<caseId>`), beside
+ * the case's own. Not workflow events: they never move the case's revision. Both outcomes of one message share its key as event id, so a message has one outcome.
  */
 export const MESSAGE_EVENT_TYPES = ['MessageSent', 'MessageFailed'] as const;
 export type MessageEventType = (typeof MESSAGE_EVENT_TYPES)[number];

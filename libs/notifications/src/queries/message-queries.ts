@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseRepository, assertMayRead, caseNotFound, type Actor } from '@app/cases';
+import { CaseRepository, assertMayRead, caseNotFound, messagesStreamOf, type Actor } from '@app/cases';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { isMessageEvent, type MessageFailedData, type MessageSentData } from '../policy/message-events';
 import { planMessages } from '../policy/message-policy';
 import type { MessageKind, ReachBy } from '../policy/message.types';
@@ -30,6 +31,7 @@ export interface ParticipantMessages {
 export class MessageQueries {
   constructor(
     private readonly cases: CaseRepository,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly rows: MessageRows,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: ConfiguredNotifications,
   ) {}
@@ -39,9 +41,10 @@ export class MessageQueries {
     actor: Actor,
     caseId: string,
   ): Promise<{ caseId: string; participants: ParticipantMessages[] }> {
-    const { state, events } = await this.cases.load(caseId);
+    const { state } = await this.cases.load(caseId);
     if (!state) throw caseNotFound(caseId);
     assertMayRead(actor, state);
+    const events = await this.store.read(messagesStreamOf(caseId));
     const view = new Map<string, ParticipantMessages>(
       state.participants.map((p) => [
         p.participantId,

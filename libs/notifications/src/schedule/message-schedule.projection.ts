@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@app/event-store';
-import { isDomainEvent, type SqlTx } from '@app/cases';
+import { caseStreamOf, isDomainEvent, type SqlTx } from '@app/cases';
 import { evolve, upcast, type CaseState } from '@app/workflow';
 import { isMessageEvent, type MessageFailedData, type MessageSentData } from '../policy/message-events';
 import { planMessages } from '../policy/message-policy';
@@ -73,19 +73,21 @@ export function messageScheduleProjection(settings: NotificationSettings) {
   return async (events: StoredEvent[], tx: SqlTx): Promise<void> => {
     const cases = new Map<string, CaseBatch>();
     for (const event of events) {
-      if (!event.stream.startsWith('case-')) continue;
-      const domain = isDomainEvent(event);
-      if (!domain && !isMessageEvent(event)) continue;
-      const caseId = event.stream.slice('case-'.length);
-      let batch = cases.get(caseId);
-      if (!batch) cases.set(caseId, (batch = await loadCase(tx, caseId)));
-      if (event.revision <= batch.revision) continue;
-      batch.revision = event.revision;
-      batch.dirty = true;
-      if (domain) {
+      const owner = caseStreamOf(event.stream);
+      const domain = owner?.kind === 'case' && isDomainEvent(event);
+      const outcome = owner?.kind === 'messages' && isMessageEvent(event);
+      if (!owner || (!domain && !outcome)) continue;
+      let batch = cases.get(owner.caseId);
+      if (!batch) cases.set(owner.caseId, (batch = await loadCase(tx, owner.caseId)));
+      if (outcome) {
+        batch.outcomes.push(event); // recording an outcome again changes nothing
+      } else {
+        if (event.revision <= batch.revision) continue;
+        batch.revision = event.revision;
         batch.state = evolve(batch.state, upcast(event.type, event.schemaVersion, event.data));
         batch.replan = true;
-      } else batch.outcomes.push(event);
+      }
+      batch.dirty = true;
     }
     for (const [caseId, batch] of cases) {
       if (!batch.dirty || !batch.state) continue;

@@ -13,7 +13,7 @@ import {
   ProjectionsService,
   READ_DB,
   RunStepCommand,
-  streamOf,
+  messagesStreamOf,
   type Actor,
   type SqlDb,
 } from '@app/cases';
@@ -176,7 +176,7 @@ export class NotificationsHarness {
 
   /** The message events of a case, in order. */
   async messageEvents(caseId: string): Promise<StoredEvent[]> {
-    const events = await this.store.read(streamOf(caseId));
+    const events = await this.store.read(messagesStreamOf(caseId));
     return events.filter((e) => e.type === 'MessageSent' || e.type === 'MessageFailed');
   }
 
