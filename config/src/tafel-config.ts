@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
+import { loadSecurityConfig, type SecurityConfig } from './security-config';
+
+export type { OidcConfig, RateLimit, SecurityConfig } from './security-config';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
 export type ReadStoreKind = 'sqlite' | 'postgres';
 
-/** Every variable of API.md, parsed and checked. */
-export interface TafelConfig {
+/** Every variable of API.md, parsed and checked; staff identity and hardening in SecurityConfig. */
+export interface TafelConfig extends SecurityConfig {
   port: number;
   dataDir: string;
   store: StoreKind;
@@ -143,5 +146,8 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
     dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s'),
     worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
+    ...loadSecurityConfig(env, (variable, message) => {
+      throw new ConfigError(variable, message);
+    }),
   };
 }

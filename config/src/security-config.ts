@@ -1,0 +1,116 @@
+import { isIP } from 'node:net';
+import { parseDuration } from './duration';
+
+/** Staff identity from an OpenID Connect provider: JWT bearer tokens checked against its JWKS. */
+export interface OidcConfig {
+  issuer: string;
+  jwksUrl: string;
+  audience: string;
+  /** Claim holding one of the five roles; a dotted path reaches into nested claims. */
+  roleClaim: string;
+}
+
+/** At most `limit` requests per token (or per IP without one) in each window of `windowMs`. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface SecurityConfig {
+  /** Absent: only the hashed static tokens. */
+  oidc?: OidcConfig;
+  /** Absent: TAFEL_RATE_LIMIT=off. */
+  rateLimit?: RateLimit;
+  /** Origins allowed to call the API from a browser; empty: CORS closed. */
+  corsOrigins: string[];
+}
+
+type Env = Record<string, string | undefined>;
+type Refuse = (variable: string, message: string) => never;
+
+export const DEFAULT_RATE_LIMIT = '100000/1m';
+
+const OIDC_VARIABLES = ['TAFEL_OIDC_ISSUER', 'TAFEL_OIDC_JWKS_URL', 'TAFEL_OIDC_AUDIENCE'] as const;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https anywhere; plain http only to this machine (a provider in a test or beside the app). */
+function providerUrl(env: Env, name: string, refuse: Refuse): string {
+  const value = env[name] as string;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse(name, `not a valid URL: "${value}"`);
+  }
+  const loopback =
+    LOOPBACK.has(url.hostname) || (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'));
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    refuse(name, `expected an https URL (http only on loopback), got "${value}"`);
+  }
+  return value;
+}
+
+function oidc(env: Env, refuse: Refuse): OidcConfig | undefined {
+  const given = OIDC_VARIABLES.filter((name) => env[name]);
+  if (given.length === 0) {
+    if (env.TAFEL_OIDC_ROLE_CLAIM) refuse('TAFEL_OIDC_ROLE_CLAIM', 'set without TAFEL_OIDC_ISSUER');
+    return undefined;
+  }
+  const missing = OIDC_VARIABLES.find((name) => !env[name]);
+  if (missing)
+    refuse(missing, `required with ${given.join(', ')} (OIDC needs issuer, JWKS URL and audience)`);
+  const roleClaim = env.TAFEL_OIDC_ROLE_CLAIM || 'tafel_role';
+  if (!/^[A-Za-z0-9_:\-/]+(\.[A-Za-z0-9_:\-/]+)*$/.test(roleClaim)) {
+    refuse('TAFEL_OIDC_ROLE_CLAIM', `expected a claim name or dotted path, got "${roleClaim}"`);
+  }
+  return {
+    issuer: providerUrl(env, 'TAFEL_OIDC_ISSUER', refuse),
+    jwksUrl: providerUrl(env, 'TAFEL_OIDC_JWKS_URL', refuse),
+    audience: (env.TAFEL_OIDC_AUDIENCE as string).trim(),
+    roleClaim,
+  };
+}
+
+function rateLimit(env: Env, refuse: Refuse): RateLimit | undefined {
+  const text = env.TAFEL_RATE_LIMIT || DEFAULT_RATE_LIMIT;
+  if (text === 'off') return undefined;
+  const match = /^(\d+)\/(\S+)$/.exec(text);
+  const windowMs = match ? parseDuration(match[2]) : undefined;
+  if (!match || Number(match[1]) < 1 || !windowMs) {
+    return refuse('TAFEL_RATE_LIMIT', `expected <requests>/<duration> like 600/1m, or off; got "${text}"`);
+  }
+  return { limit: Number(match[1]), windowMs };
+}
+
+function corsOrigins(env: Env, refuse: Refuse): string[] {
+  const text = env.TAFEL_CORS_ORIGINS?.trim();
+  if (!text) return [];
+  return text.split(',').map((part) => {
+    const origin = part.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // refused below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      refuse(
+        'TAFEL_CORS_ORIGINS',
+        `expected origins like https://staff.example.nl separated by commas, got "${origin}"`,
+      );
+    }
+    return origin;
+  });
+}
+
+/**
+ * Staff identity and hardening settings: OIDC, rate limit, CORS.
+ * @throws whatever `refuse` throws, naming the first variable with a bad value.
+ */
+export function loadSecurityConfig(env: Env, refuse: Refuse): SecurityConfig {
+  return {
+    oidc: oidc(env, refuse),
+    rateLimit: rateLimit(env, refuse),
+    corsOrigins: corsOrigins(env, refuse),
+  };
+}
