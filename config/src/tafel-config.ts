@@ -31,6 +31,10 @@ export interface TafelConfig extends SecurityConfig {
   followUpAfterMs: number;
   dispatchIntervalMs: number;
   worker: boolean;
+  /** The master key that wraps the per-person keys (TAFEL_MASTER_KEY, base64 of 32 bytes), if given. */
+  masterKey?: string;
+  /** Where the embedded shape keeps its master key when TAFEL_MASTER_KEY is not set. */
+  masterKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +87,19 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   if (!allowed.includes(value))
     throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${value}"`);
   return value;
+}
+
+/** A base64 key of exactly 32 bytes; the message never repeats the value. */
+function masterKey(env: Env): string | undefined {
+  const value = env.TAFEL_MASTER_KEY;
+  if (value === undefined || value === '') return undefined;
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) ? Buffer.from(value.trim(), 'base64').length : 0;
+  if (bytes !== 32)
+    throw new ConfigError(
+      'TAFEL_MASTER_KEY',
+      `expected 32 bytes in base64 (openssl rand -base64 32), got ${bytes}`,
+    );
+  return value.trim();
 }
 
 /**
@@ -146,6 +163,8 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
     dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s'),
     worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
+    masterKey: masterKey(env),
+    masterKeyFile: `${dataDir}/master.key`,
     ...loadSecurityConfig(env, (variable, message) => {
       throw new ConfigError(variable, message);
     }),

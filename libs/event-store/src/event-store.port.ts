@@ -5,6 +5,12 @@
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/**
+ * The same log as stored, personal data still encrypted: for whatever must see the stored bytes
+ * (hash-chain verification, archive export). `EVENT_STORE` is the decrypting view for everything else.
+ */
+export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+
 /** A number (the revision of the last event the writer saw), `no-stream`, or `any`. */
 export type ExpectedRevision = number | 'no-stream' | 'any';
 

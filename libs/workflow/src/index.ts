@@ -35,3 +35,11 @@ export {
   type WorkflowDescription,
   type WorkflowTransition,
 } from './mermaid';
+export {
+  ERASED,
+  PERSON_ERASED,
+  PARTICIPANT_OWNED,
+  personStreamOf,
+  erasePerson,
+  type PersonErasedData,
+} from './erasure';

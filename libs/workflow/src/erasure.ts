@@ -1,0 +1,53 @@
+import type { CaseState, EventType } from './types';
+
+/** What an erased person's data reads as, everywhere: in events, folds, read models and answers. */
+export const ERASED = '[verwijderd]';
+
+/** The event that records an erasure, in the stream `person-<personId>`. */
+export const PERSON_ERASED = 'PersonErased';
+
+export const personStreamOf = (personId: string): string => `person-${personId}`;
+
+/** The data of a `PersonErased` event: ids only, never the erased data. */
+export interface PersonErasedData {
+  at: string;
+  personId: string;
+  reason: string;
+  /** The cases the person appears in, so read models can redact their rows. */
+  caseIds: string[];
+}
+
+/** Events whose personal fields belong to the participant named in `data.participantId`. */
+export const PARTICIPANT_OWNED: readonly EventType[] = ['ParticipantInvited', 'ParticipantPrepared'];
+
+/** A copy of `obj` with each of `keys` that holds a value replaced by `ERASED`. */
+function eraseKeys<T extends object>(obj: T, keys: (keyof T)[]): T {
+  const out = { ...obj };
+  for (const k of keys) if (out[k] !== undefined) (out as Record<keyof T, unknown>)[k] = ERASED;
+  return out;
+}
+
+/**
+ * The case as it folds once `personId`'s key is gone: their personal fields read `ERASED`. The
+ * applicant owns the free text about the case (description, intake notes, decline reason, follow-up
+ * notes); a participant owns their name, addresses and preparation notes. Nothing else changes.
+ */
+export function erasePerson<S extends CaseState>(state: S, personId: string): S {
+  let out: S = state;
+  if (state.applicant.personId === personId) {
+    out = {
+      ...eraseKeys(out, ['description', 'intakeNotes', 'declineReason']),
+      applicant: eraseKeys(state.applicant, ['name', 'email', 'phone']),
+      followUps: state.followUps.map((f) => eraseKeys(f, ['notes'])),
+    };
+  }
+  if (state.participants.some((p) => p.participantId === personId)) {
+    out = {
+      ...out,
+      participants: state.participants.map((p) =>
+        p.participantId === personId ? eraseKeys(p, ['name', 'email', 'phone', 'preparationNotes']) : p,
+      ),
+    };
+  }
+  return out;
+}
