@@ -16,6 +16,7 @@ const moduleNameMapper = {
   '^@app/cases$': '<rootDir>/libs/cases/src',
   '^@app/notifications$': '<rootDir>/libs/notifications/src',
   '^@app/audit$': '<rootDir>/libs/audit/src',
+  '^@app/privacy$': '<rootDir>/libs/privacy/src',
   '^@app/infrastructure$': '<rootDir>/libs/infrastructure/src',
   '^@app/config$': '<rootDir>/config/src',
 };

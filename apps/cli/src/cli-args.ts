@@ -60,6 +60,10 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
   rebuild-projections                          drops every read model and rebuilds it from the log
   export <case | --all> [--format ndjson|json] [--out file]
                                                writes the history for archiving (default: ndjson to stdout)
+                                               as stored: personal data encrypted, hashes verifiable;
+                                               --decrypt writes it readable (erased people: [verwijderd])
+  rotate-master-key                            re-wraps every person key under a new master key
+                                               (TAFEL_NEW_MASTER_KEY, or a new key file); stop the app first
 
   Long runs (--all, rebuild) show progress on stderr; Ctrl-C stops them and the next run resumes.
   --page-size <n>   events per read of the log (default 2000)

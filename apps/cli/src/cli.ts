@@ -8,6 +8,8 @@ import type { CommandContext } from './commands/command-context';
 import { exportCommand } from './commands/export.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
 import { replayCommand } from './commands/replay.command';
+import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
+import { MasterKeyRefused } from '@app/privacy';
 import { verifyCommand } from './commands/verify.command';
 
 export interface CliCommand {
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, CliCommand> = {
   verify: verifyCommand,
   'rebuild-projections': rebuildProjectionsCommand,
   export: exportCommand,
+  'rotate-master-key': rotateMasterKeyCommand,
 };
 
 /** Runs one CLI command against the configured store; resolves with the exit code. */
@@ -49,10 +52,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`tafel: configuration refused: ${e.message}\n`);
     return EXIT.config;
   }
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, systemClock), {
-    logger: ['error'],
-    abortOnError: false,
-  });
+  let app;
+  try {
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, systemClock), {
+      logger: ['error'],
+      abortOnError: false,
+    });
+  } catch (e) {
+    if (!(e instanceof MasterKeyRefused)) throw e;
+    io.stderr.write(`tafel: ${e.message}\n`);
+    return EXIT.config;
+  }
   try {
     return await command.run({ app, config, io, args });
   } finally {

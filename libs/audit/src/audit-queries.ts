@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
+import { EVENT_STORE, RAW_EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
 import { AccessLog } from './access-log';
 import {
   CaseRepository,
@@ -24,6 +24,8 @@ export class AuditQueries {
     private readonly cases: CaseRepository,
     private readonly accessLog_: AccessLog,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    /** The stored bytes (personal data encrypted): what the hash chains were computed over. */
+    @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
   ) {}
 
   private async readable(actor: Actor, caseId: string) {
@@ -102,8 +104,11 @@ export class AuditQueries {
    * first bad event of the first broken chain.
    */
   async verification(actor: Actor, caseId: string) {
-    const { events } = await this.readable(actor, caseId);
-    const messages = await this.store.read(messagesStreamOf(caseId));
+    await this.readable(actor, caseId);
+    const [events, messages] = await Promise.all([
+      this.raw.read(streamOf(caseId)),
+      this.raw.read(messagesStreamOf(caseId)),
+    ]);
     const verdicts = [
       { stream: streamOf(caseId), ...verifyChain(events) },
       { stream: messagesStreamOf(caseId), ...verifyChain(messages) },

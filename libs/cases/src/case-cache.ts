@@ -24,6 +24,10 @@ export class CaseCache {
     return entry;
   }
 
+  delete(caseId: string): void {
+    this.entries.delete(caseId);
+  }
+
   set(caseId: string, entry: CachedCase): void {
     const known = this.entries.get(caseId);
     if (known && known.revision > entry.revision) return;

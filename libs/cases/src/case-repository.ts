@@ -86,6 +86,11 @@ export class CaseRepository {
     return fresh;
   }
 
+  /** Drops a case's cached fold (its data changed under it: a person in it was erased). */
+  forget(caseId: string): void {
+    this.cache.delete(caseId);
+  }
+
   /** Records a fold the caller computed after its own append. */
   remember(caseId: string, state: CaseState, revision: number): void {
     this.cache.set(caseId, { state, revision });

@@ -9,6 +9,7 @@ import {
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import {
   EVENT_STORE,
+  RAW_EVENT_STORE,
   openEventStoreDbEventStore,
   openPostgresEventStore,
   openSqliteEventStore,
@@ -17,6 +18,7 @@ import {
 import { FAULTS, PostgresDb, READ_DB, SqliteDb, createReadSchema, noFaults, type SqlDb } from '@app/cases';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } from '@app/privacy';
 import { LEADER_ELECTION, LeaseLeaderElection, PostgresLeaderElection, type LeaderElection } from './leader';
 
 export const CONFIG = Symbol('CONFIG');
@@ -51,11 +53,13 @@ class Closer implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly db: SqlDb,
+    @Inject(KEY_STORE) private readonly keys: PersonKeyStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.db.close().catch((e) => new Logger('Shutdown').error(String(e)));
     await this.store.close().catch((e) => new Logger('Shutdown').error(String(e)));
+    await this.keys.close().catch((e) => new Logger('Shutdown').error(String(e)));
   }
 }
 
@@ -70,7 +74,14 @@ export class InfrastructureModule {
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: FAULTS, useFactory: noFaults },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        // The key store opens first: a refused master key stops start-up before any store is open.
+        { provide: KEY_STORE, useFactory: () => openKeyStore(config, clock) },
+        { provide: RAW_EVENT_STORE, useFactory: () => openEventStore(config), inject: [KEY_STORE] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (raw: EventStore, keys: PersonKeyStore) => new EncryptingEventStore(raw, keys),
+          inject: [RAW_EVENT_STORE, KEY_STORE],
+        },
         { provide: READ_DB, useFactory: () => openReadDb(config) },
         {
           provide: LEADER_ELECTION,
@@ -81,7 +92,7 @@ export class InfrastructureModule {
         },
         Closer,
       ],
-      exports: [CONFIG, CLOCK, FAULTS, EVENT_STORE, READ_DB, LEADER_ELECTION],
+      exports: [CONFIG, CLOCK, FAULTS, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],
     };
   }
 }

@@ -7,7 +7,11 @@ import { EXIT } from '../cli-io';
 import { Progress } from '../progress';
 import { ResumeFile } from '../resume-file';
 import { ArchiveWriter, type ExportFormat } from './archive-writer';
-import { fractionOf, storeOf, type CommandContext } from './command-context';
+import { fractionOf, rawStoreOf, storeOf, type CommandContext } from './command-context';
+
+/** The stored bytes by default (their hashes verify without the store); `--decrypt` opens the personal data. */
+const sourceOf = (context: CommandContext) =>
+  context.args.flags.has('decrypt') ? storeOf(context) : rawStoreOf(context);
 
 interface ExportProgress {
   out: string;
@@ -20,7 +24,7 @@ interface ExportProgress {
 /** The whole log, in global order. To a file it resumes after an interrupt; to stdout it starts over. */
 async function exportAll(context: CommandContext, format: ExportFormat, out?: string): Promise<number> {
   const { io, config, args } = context;
-  const store = storeOf(context);
+  const store = sourceOf(context);
   const resume = out ? new ResumeFile<ExportProgress>(config, 'export-all') : undefined;
   const saved = resume?.load();
   const resumed =
@@ -56,10 +60,10 @@ async function exportAll(context: CommandContext, format: ExportFormat, out?: st
   return EXIT.ok;
 }
 
-/** `export <case | --all> [--format ndjson|json] [--out file]`: the history for archiving. */
+/** `export <case | --all> [--format ndjson|json] [--out file] [--decrypt]`: the history for archiving. */
 export const exportCommand: CliCommand = {
   check(args) {
-    allowFlags(args, ['all', 'format', 'out', 'page-size']);
+    allowFlags(args, ['all', 'format', 'out', 'page-size', 'decrypt']);
     if ((args.positionals.length === 1) === args.flags.has('all') || args.positionals.length > 1)
       throw new UsageError('export takes one case id or --all');
     if (!['ndjson', 'json'].includes(flagValue(args, 'format', 'ndjson')!))
@@ -74,7 +78,7 @@ export const exportCommand: CliCommand = {
     const out = outFlag ? resolve(outFlag) : undefined;
     if (args.flags.has('all')) return exportAll(context, format, out);
     const caseId = args.positionals[0];
-    const store = storeOf(context);
+    const store = sourceOf(context);
     const own = await store.read(streamOf(caseId));
     // The case's history is its own stream and its messages' outcomes, in global order.
     const events =

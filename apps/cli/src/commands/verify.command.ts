@@ -12,7 +12,7 @@ import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';
 import { Progress } from '../progress';
 import { ResumeFile } from '../resume-file';
-import { fractionOf, storeOf, type CommandContext } from './command-context';
+import { fractionOf, rawStoreOf, type CommandContext } from './command-context';
 
 const SAVE_EVERY_MS = 5000;
 
@@ -33,7 +33,7 @@ function report(io: CliIo, summary: ChainAuditSummary, json: boolean): number {
 /** Every stream of the log in one pass, resumable: the audit's state is saved on interrupt. */
 async function verifyAll(context: CommandContext): Promise<number> {
   const { io, config, args } = context;
-  const store = storeOf(context);
+  const store = rawStoreOf(context);
   const resume = new ResumeFile<ChainAuditState>(config, 'verify-all');
   const saved = resume.load();
   if (saved)
@@ -81,7 +81,7 @@ export const verifyCommand: CliCommand = {
     const { io, args } = context;
     if (args.positionals.length === 0) return verifyAll(context);
     const caseId = args.positionals[0];
-    const store = storeOf(context);
+    const store = rawStoreOf(context);
     const events = await store.read(streamOf(caseId));
     if (events.length === 0) {
       io.stderr.write(`tafel: no case ${caseId}\n`);

@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PostgresDb, SqliteDb, type SqlDb } from '@app/cases';
+import type { Clock, TafelConfig } from '@app/config';
+import { resolveMasterKey } from './master-key';
+import { SqlKeyStore } from './sql-key-store';
+
+/**
+ * The key store's database: beside the events (the SQLite file or the PostgreSQL database); with
+ * EventStoreDB, the read-side PostgreSQL database or the SQLite file at TAFEL_SQLITE_PATH.
+ */
+export async function keyStoreDbOf(config: TafelConfig): Promise<SqlDb> {
+  const postgres =
+    config.store === 'postgres' || (config.store === 'eventstoredb' && config.readStore === 'postgres');
+  if (postgres) return new PostgresDb(config.postgresUrl!);
+  mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  const db = new SqliteDb(config.sqlitePath);
+  await db.run('PRAGMA synchronous = FULL'); // keys are not rebuildable like read models
+  return db;
+}
+
+/**
+ * Opens the key store with the configured master key.
+ * @throws MasterKeyRefused when the master key is not the one the stored keys were wrapped with.
+ */
+export async function openKeyStore(config: TafelConfig, clock: Clock): Promise<SqlKeyStore> {
+  const logger = new Logger('Privacy');
+  const master = resolveMasterKey(config, (m) => logger.log(m));
+  return SqlKeyStore.open(await keyStoreDbOf(config), master.key, clock, master.source);
+}

@@ -1,0 +1,229 @@
+import type { SqlDb, SqlTx } from '@app/cases';
+import type { Clock } from '@app/config';
+import { newKey, unwrapKey, wrapKey } from './field-crypto';
+import type { CaseLink, PersonKeyStore, PersonStatus } from './key-store.port';
+import { MasterKeyRefused } from './privacy-errors';
+
+const CHECK_ID = '$check';
+const CHUNK = 400;
+const CACHE_LIMIT = 50_000;
+
+/** Creates the key store's tables (idempotent). */
+export async function createKeySchema(db: SqlDb): Promise<void> {
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_person_keys (
+    person_id TEXT PRIMARY KEY,
+    wrapped_key TEXT,
+    created_at TEXT NOT NULL,
+    erased_at TEXT
+  )`);
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_person_cases (
+    case_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (case_id, person_id)
+  )`);
+  await db.run(`CREATE INDEX IF NOT EXISTS tafel_person_cases_person ON tafel_person_cases (person_id)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_key_check (id TEXT PRIMARY KEY, check_value TEXT NOT NULL)`);
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The key store in SQL (SQLite beside the events, or PostgreSQL), over the `SqlDb` port. */
+export class SqlKeyStore implements PersonKeyStore {
+  /** Unwrapped keys by person, valid while the row still holds the same wrapped key. */
+  private readonly unwrapped = new Map<string, { wrapped: string; key: Buffer }>();
+
+  private constructor(
+    private readonly db: SqlDb,
+    private master: Buffer,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Opens the key store and proves the master key against the stored check value (or, on a fresh
+   * store, records one). The database is closed again when the key is refused.
+   * @throws MasterKeyRefused
+   */
+  static async open(db: SqlDb, master: Buffer, clock: Clock, source: string): Promise<SqlKeyStore> {
+    try {
+      await createKeySchema(db);
+      const rows = await db.all<{ check_value: string }>(
+        'SELECT check_value FROM tafel_key_check WHERE id = ?',
+        [CHECK_ID],
+      );
+      if (rows[0]) {
+        if (!opens(rows[0].check_value, CHECK_ID, master)) throw new MasterKeyRefused(source);
+      } else {
+        const some = await db.all<{ person_id: string; wrapped_key: string }>(
+          'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL LIMIT 1',
+        );
+        if (some[0] && !opens(some[0].wrapped_key, some[0].person_id, master))
+          throw new MasterKeyRefused(source);
+        await db.run(
+          `INSERT INTO tafel_key_check (id, check_value) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`,
+          [CHECK_ID, wrapKey(Buffer.alloc(32), CHECK_ID, master)],
+        );
+      }
+    } catch (e) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
+    return new SqlKeyStore(db, master, clock);
+  }
+
+  async keysOf(personIds: Iterable<string>, options: { create?: boolean } = {}) {
+    const ids = [...new Set(personIds)];
+    const keys = new Map<string, Buffer | null>();
+    if (ids.length === 0) return keys;
+    let rows = await this.select(ids);
+    if (options.create && rows.size < ids.length) {
+      const missing = ids.filter((id) => !rows.has(id));
+      const now = this.clock.now().toISOString();
+      await this.db.transaction(async (tx) => {
+        for (const id of missing)
+          await tx.run(
+            `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
+             ON CONFLICT (person_id) DO NOTHING`,
+            [id, wrapKey(newKey(), id, this.master), now],
+          );
+      });
+      rows = new Map([...rows, ...(await this.select(missing))]); // another process may have won
+    }
+    for (const id of ids) keys.set(id, this.unwrap(id, rows.get(id) ?? null));
+    return keys;
+  }
+
+  private async select(ids: string[]): Promise<Map<string, string | null>> {
+    const rows = new Map<string, string | null>();
+    for (const part of chunks(ids)) {
+      const found = await this.db.all<{ person_id: string; wrapped_key: string | null }>(
+        `SELECT person_id, wrapped_key FROM tafel_person_keys WHERE person_id IN (${marks(part.length)})`,
+        part,
+      );
+      for (const r of found) rows.set(r.person_id, r.wrapped_key);
+    }
+    return rows;
+  }
+
+  private unwrap(personId: string, wrapped: string | null): Buffer | null {
+    if (!wrapped) {
+      this.unwrapped.delete(personId);
+      return null;
+    }
+    const cached = this.unwrapped.get(personId);
+    if (cached?.wrapped === wrapped) return cached.key;
+    try {
+      const key = unwrapKey(wrapped, personId, this.master);
+      if (this.unwrapped.size >= CACHE_LIMIT) this.unwrapped.clear();
+      this.unwrapped.set(personId, { wrapped, key });
+      return key;
+    } catch {
+      return null; // a row that does not open (moved, spoilt) reads as no key
+    }
+  }
+
+  async link(links: CaseLink[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const l of links)
+        await tx.run(
+          `INSERT INTO tafel_person_cases (case_id, person_id, role) VALUES (?, ?, ?)
+           ON CONFLICT (case_id, person_id) DO NOTHING`,
+          [l.caseId, l.personId, l.role],
+        );
+    });
+  }
+
+  async applicantOf(caseId: string): Promise<string | undefined> {
+    const rows = await this.db.all<{ person_id: string }>(
+      `SELECT person_id FROM tafel_person_cases WHERE case_id = ? AND role = 'applicant'`,
+      [caseId],
+    );
+    return rows[0]?.person_id;
+  }
+
+  async casesOf(personId: string): Promise<string[]> {
+    const rows = await this.db.all<{ case_id: string }>(
+      'SELECT case_id FROM tafel_person_cases WHERE person_id = ? ORDER BY case_id',
+      [personId],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
+  async statusOf(personId: string): Promise<PersonStatus> {
+    const rows = await this.db.all<{ erased_at: string | null }>(
+      'SELECT erased_at FROM tafel_person_keys WHERE person_id = ?',
+      [personId],
+    );
+    if (rows[0]) return rows[0].erased_at ? 'erased' : 'active';
+    return (await this.casesOf(personId)).length > 0 ? 'active' : 'unknown';
+  }
+
+  async erase(personId: string, at: Date): Promise<string> {
+    this.unwrapped.delete(personId);
+    const when = at.toISOString();
+    return this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at, erased_at) VALUES (?, NULL, ?, ?)
+         ON CONFLICT (person_id) DO UPDATE SET wrapped_key = NULL,
+           erased_at = COALESCE(tafel_person_keys.erased_at, excluded.erased_at)`,
+        [personId, when, when],
+      );
+      const rows = await tx.all<{ erased_at: string }>(
+        'SELECT erased_at FROM tafel_person_keys WHERE person_id = ?',
+        [personId],
+      );
+      return rows[0].erased_at;
+    });
+  }
+
+  async rewrap(newMaster: Buffer): Promise<number> {
+    const count = await this.db.transaction(async (tx) => {
+      const rows = await tx.all<{ person_id: string; wrapped_key: string }>(
+        'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL',
+      );
+      for (const r of rows) await this.rewrapRow(tx, r.person_id, r.wrapped_key, newMaster);
+      await tx.run('UPDATE tafel_key_check SET check_value = ? WHERE id = ?', [
+        wrapKey(Buffer.alloc(32), CHECK_ID, newMaster),
+        CHECK_ID,
+      ]);
+      return rows.length;
+    });
+    this.master = newMaster;
+    this.unwrapped.clear();
+    return count;
+  }
+
+  private async rewrapRow(tx: SqlTx, personId: string, wrapped: string, newMaster: Buffer): Promise<void> {
+    let key: Buffer;
+    try {
+      key = unwrapKey(wrapped, personId, this.master);
+    } catch {
+      throw new MasterKeyRefused(`the key of person ${personId} does not open under the current master key`);
+    }
+    await tx.run('UPDATE tafel_person_keys SET wrapped_key = ? WHERE person_id = ?', [
+      wrapKey(key, personId, newMaster),
+      personId,
+    ]);
+  }
+
+  close(): Promise<void> {
+    this.unwrapped.clear();
+    return this.db.close();
+  }
+}
+
+function opens(wrapped: string, personId: string, master: Buffer): boolean {
+  try {
+    unwrapKey(wrapped, personId, master);
+    return true;
+  } catch {
+    return false;
+  }
+}
