@@ -7,6 +7,8 @@ import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
 import { JsonLogger } from '@app/infrastructure';
+import { hardenHttp } from './http/http-hardening';
+import { logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 
 export type TafelApp = NestFastifyApplication;
@@ -40,19 +42,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
       logger.flushSync();
       done();
     });
-    // One line per request, with its id: method, route, status and time; never bodies or tokens.
-    adapter.getInstance().addHook('onResponse', (request, reply, done) => {
-      request.log.info(
-        {
-          method: request.method,
-          url: request.url,
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime),
-        },
-        'request',
-      );
-      done();
-    });
+    logRequests(adapter.getInstance());
   }
   const tokens = readTokens(config.tokensFile);
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -60,6 +50,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     adapter,
     { logger: logger || false, bufferLogs: false },
   );
+  await hardenHttp(app, config);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

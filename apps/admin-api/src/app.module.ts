@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule, ProjectionsService, type Actor } from '@app/cases';
@@ -17,7 +17,7 @@ import {
   NotificationsModule,
   type ConfiguredNotifications,
 } from '@app/notifications';
-import { AuthGuard, TOKENS } from './auth/auth.guard';
+import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
 import { CaseStepsController } from './cases/case-steps.controller';
@@ -67,6 +67,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, clock),
+        SecurityModule.forRoot(config, clock, tokens),
         CasesModule,
         AuditModule,
         NotificationsModule.forRoot(config, { dispatch: false }),
@@ -79,13 +80,7 @@ export class AppModule {
         HealthController,
         MessagesController,
       ],
-      providers: [
-        StepRunner,
-        InProcessWorker,
-        { provide: TOKENS, useValue: tokens },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ProblemFilter },
-      ],
+      providers: [StepRunner, InProcessWorker, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { StoreUnavailable } from '@app/event-store';
 import { TafelError, problem, problemOf, type Problem } from '@app/cases';
@@ -10,6 +11,10 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof TafelError) return problemOf(error);
   if (error instanceof StoreUnavailable)
     return problem(503, error.code, 'The event store is not reachable; nothing was written.');
+  if (error instanceof ThrottlerException) {
+    const detail = 'Too many requests with this token; try again after the seconds in Retry-After.';
+    return problem(429, 'RATE_LIMITED', detail, { title: 'Too Many Requests' });
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return problem(status, `HTTP.${status}`, error.message);
