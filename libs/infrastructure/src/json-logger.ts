@@ -4,10 +4,14 @@ import { destination, pino as createPino, type Logger } from 'pino';
 /** Structured JSON logs (pino) for Nest's own messages; requests are logged by Fastify with their id. */
 export class JsonLogger implements LoggerService {
   readonly pino: Logger;
-  private readonly out = destination({ dest: 1, sync: false });
+  private readonly out: ReturnType<typeof destination>;
 
-  /** Asynchronous writes: lines written while one write is in flight go out together in the next. */
-  constructor() {
+  /**
+   * Asynchronous writes: lines written while one write is in flight go out together in the next.
+   * @param options.destination a file descriptor or path (default 1, standard output).
+   */
+  constructor(options: { destination?: number | string } = {}) {
+    this.out = destination({ dest: options.destination ?? 1, sync: false });
     this.pino = createPino({ base: { service: 'tafel' } }, this.out);
     process.once('exit', () => this.flushSync());
   }
