@@ -45,10 +45,11 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     logRequests(adapter.getInstance());
   }
   const tokens = readTokens(config.tokensFile);
+  // abortOnError: false — a refused start-up (e.g. a wrong master key) rejects instead of aborting.
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.clock ?? systemClock, tokens),
     adapter,
-    { logger: logger || false, bufferLogs: false },
+    { logger: logger || false, bufferLogs: false, abortOnError: false },
   );
   await hardenHttp(app, config);
   app.useGlobalPipes(validationPipe);

@@ -26,6 +26,8 @@ import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
 import { MessagesController } from './notifications/messages.controller';
+import { ErasureController } from './people/erasure.controller';
+import { PrivacyModule } from '@app/privacy';
 import {
   CONFIG,
   InfrastructureModule,
@@ -71,6 +73,7 @@ export class AppModule {
         CasesModule,
         AuditModule,
         NotificationsModule.forRoot(config, { dispatch: false }),
+        PrivacyModule,
       ],
       controllers: [
         CaseStepsController,
@@ -79,6 +82,7 @@ export class AppModule {
         WorkflowController,
         HealthController,
         MessagesController,
+        ErasureController,
       ],
       providers: [StepRunner, InProcessWorker, { provide: APP_FILTER, useClass: ProblemFilter }],
     };

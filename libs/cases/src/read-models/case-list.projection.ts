@@ -1,4 +1,11 @@
-import { upcast, evolve, type CaseState } from '@app/workflow';
+import {
+  PERSON_ERASED,
+  erasePerson,
+  upcast,
+  evolve,
+  type CaseState,
+  type PersonErasedData,
+} from '@app/workflow';
 import type { StoredEvent } from '@app/event-store';
 import { isDomainEvent } from '../case-repository';
 import type { SqlTx } from '../sql/sql-db';
@@ -25,26 +32,39 @@ interface Row {
  */
 export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise<void> {
   const rows = new Map<string, Row | undefined>();
+  const load = async (caseId: string) => {
+    if (rows.has(caseId)) return rows.get(caseId);
+    const found = await tx.all<{
+      state_json: string;
+      created_position: number;
+      revision: number;
+      updated_at: string;
+    }>('SELECT state_json, created_position, revision, updated_at FROM tafel_case_list WHERE id = ?', [
+      caseId,
+    ]);
+    const row = found[0] && {
+      state: JSON.parse(found[0].state_json) as CaseState,
+      createdPosition: Number(found[0].created_position),
+      revision: Number(found[0].revision),
+      updatedAt: found[0].updated_at,
+      dirty: false,
+    };
+    rows.set(caseId, row);
+    return row;
+  };
   for (const event of events) {
+    if (event.type === PERSON_ERASED) {
+      // The person's key is gone: the rows that hold their data read as erased from now on.
+      const { personId, caseIds } = event.data as PersonErasedData;
+      for (const caseId of caseIds) {
+        const row = await load(caseId);
+        if (row) rows.set(caseId, { ...row, state: erasePerson(row.state, personId), dirty: true });
+      }
+      continue;
+    }
     if (!isDomainEvent(event) || !event.stream.startsWith('case-')) continue;
     const caseId = event.stream.slice('case-'.length);
-    if (!rows.has(caseId)) {
-      const found = await tx.all<{ state_json: string; created_position: number; revision: number }>(
-        'SELECT state_json, created_position, revision FROM tafel_case_list WHERE id = ?',
-        [caseId],
-      );
-      rows.set(
-        caseId,
-        found[0] && {
-          state: JSON.parse(found[0].state_json) as CaseState,
-          createdPosition: Number(found[0].created_position),
-          revision: Number(found[0].revision),
-          updatedAt: '',
-          dirty: false,
-        },
-      );
-    }
-    const before = rows.get(caseId);
+    const before = await load(caseId);
     if (before && event.revision <= before.revision) continue; // delivered again: already applied
     rows.set(caseId, {
       dirty: true,

@@ -1,4 +1,4 @@
-import { evolve, fold, type CaseState, type DomainEvent } from '@app/workflow';
+import { ERASED, erasePerson, evolve, fold, type CaseState, type DomainEvent } from '@app/workflow';
 import { DEFAULT_RETRY, retryDelay, withoutAddresses } from '../dispatch/backoff';
 import { dueMessages, planMessages } from './message-policy';
 
@@ -121,6 +121,14 @@ describe('message policy', () => {
     const { due, later } = dueMessages(s, new Set([invitation.key]), settings, new Date(at('03')));
     expect(due.map((m) => `${m.kind}:${m.participantId}`)).toEqual(['invitation:b']);
     expect(later.map((m) => m.kind)).toEqual(['answer-nudge', 'answer-nudge']);
+  });
+
+  it('plans nothing for an erased participant: no mail, and no phone call either', () => {
+    const s = erasePerson(erasePerson(given(answered('a', 'accepted'), scheduled(at('20'))), 'a'), 'b');
+    expect(s.participants.map((p) => p.name)).toEqual([ERASED, ERASED]);
+    expect(planMessages(s, settings)).toEqual([]);
+    const onlyA = erasePerson(given(), 'a');
+    expect(plan(onlyA)).toEqual(['invitation:b:03-02:phone', 'answer-nudge:b:03-07:phone']);
   });
 
   it('derives the same key for the same message, another for another due time', () => {

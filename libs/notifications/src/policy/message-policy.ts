@@ -1,6 +1,6 @@
 import { deterministicId } from '@app/cases';
-import type { CaseState, Participant } from '@app/workflow';
-import type { MessageKind, NotificationSettings, PlannedMessage } from './message.types';
+import { ERASED, type CaseState, type Participant } from '@app/workflow';
+import type { MessageKind, NotificationSettings, PlannedMessage, ReachBy } from './message.types';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const time = (at: string): number => new Date(at).getTime();
@@ -8,6 +8,12 @@ const time = (at: string): number => new Date(at).getTime();
 /** The message id: the same case, kind, recipient and due time always give the same id. */
 export const messageKey = (caseId: string, kind: MessageKind, participantId: string, dueAt: string): string =>
   deterministicId('message', caseId, kind, participantId, dueAt);
+
+/** How a participant is told: by mail, by phone (no address), or not at all (erased). */
+export function reachByOf(p: Pick<Participant, 'name' | 'email'>): ReachBy {
+  if (p.name === ERASED || p.email === ERASED) return 'erased';
+  return p.email ? 'email' : 'phone';
+}
 
 function planned(
   state: CaseState,
@@ -17,13 +23,14 @@ function planned(
   extra: Pick<PlannedMessage, 'expiresAt' | 'offsetMs'> = {},
 ): PlannedMessage {
   const dueAt = iso(dueMs);
+  const reachBy = reachByOf(p);
   return {
     key: messageKey(state.id, kind, p.participantId, dueAt),
     caseId: state.id,
     kind,
     participantId: p.participantId,
-    reachBy: p.email ? 'email' : 'phone',
-    ...(p.email ? { email: p.email } : {}),
+    reachBy,
+    ...(reachBy === 'email' ? { email: p.email } : {}),
     dueAt,
     ...extra,
   };
@@ -65,7 +72,7 @@ function afterConferenceMessages(
 
 /**
  * Every message the case calls for now, to every participant (those without an e-mail address
- * marked `reachBy: 'phone'`), whether due already or later. A message that was planned before and
+ * marked `reachBy: 'phone'`; none to an erased one), whether due already or later. A message that was planned before and
  * is missing now is cancelled: a declined answer, a withdrawn case, a reschedule (the reminders move:
  * their due time, and so their key, changes), a closed case (no follow-up contact). An invitation
  * and the plan announce facts and go out even when the case has moved on, unless it was withdrawn.
@@ -74,6 +81,7 @@ export function planMessages(state: CaseState, settings: NotificationSettings): 
   if (state.status === 'withdrawn' || state.status === 'declined') return [];
   const out: PlannedMessage[] = [];
   for (const p of state.participants) {
+    if (reachByOf(p) === 'erased') continue;
     out.push(...preparationMessages(state, p, settings), ...afterConferenceMessages(state, p, settings));
   }
   return out;

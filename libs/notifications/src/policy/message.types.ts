@@ -4,7 +4,8 @@ import type { TafelConfig } from '@app/config';
 export const MESSAGE_KINDS = ['invitation', 'reminder', 'answer-nudge', 'plan', 'follow-up'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export type ReachBy = 'email' | 'phone';
+/** `erased`: the person was erased; nothing goes to them, by mail or by phone. */
+export type ReachBy = 'email' | 'phone' | 'erased';
 
 /** One message the policy wants delivered: to whom, what, and from when on. */
 export interface PlannedMessage {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseRepository, assertMayRead, caseNotFound, messagesStreamOf, type Actor } from '@app/cases';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { isMessageEvent, type MessageFailedData, type MessageSentData } from '../policy/message-events';
-import { planMessages } from '../policy/message-policy';
+import { planMessages, reachByOf } from '../policy/message-policy';
 import type { MessageKind, ReachBy } from '../policy/message.types';
 import { MessageRows } from '../schedule/message-rows';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
@@ -52,7 +52,7 @@ export class MessageQueries {
           id: p.participantId,
           name: p.name,
           role: p.role,
-          reachBy: p.email ? 'email' : 'phone',
+          reachBy: reachByOf(p),
           sent: [],
           due: [],
           failed: [],

@@ -1,6 +1,13 @@
 import type { StoredEvent } from '@app/event-store';
 import { caseStreamOf, isDomainEvent, type SqlTx } from '@app/cases';
-import { evolve, upcast, type CaseState } from '@app/workflow';
+import {
+  PERSON_ERASED,
+  erasePerson,
+  evolve,
+  upcast,
+  type CaseState,
+  type PersonErasedData,
+} from '@app/workflow';
 import { isMessageEvent, type MessageFailedData, type MessageSentData } from '../policy/message-events';
 import { planMessages } from '../policy/message-policy';
 import type { NotificationSettings } from '../policy/message.types';
@@ -72,13 +79,28 @@ async function replan(tx: SqlTx, caseId: string, state: CaseState, settings: Not
 export function messageScheduleProjection(settings: NotificationSettings) {
   return async (events: StoredEvent[], tx: SqlTx): Promise<void> => {
     const cases = new Map<string, CaseBatch>();
+    const batchOf = async (caseId: string) => {
+      let batch = cases.get(caseId);
+      if (!batch) cases.set(caseId, (batch = await loadCase(tx, caseId)));
+      return batch;
+    };
     for (const event of events) {
+      if (event.type === PERSON_ERASED) {
+        // No address any more: the replan drops what was still due for them.
+        const { personId, caseIds } = event.data as PersonErasedData;
+        for (const caseId of caseIds) {
+          const batch = await batchOf(caseId);
+          if (!batch.state) continue;
+          batch.state = erasePerson(batch.state, personId);
+          batch.replan = batch.dirty = true;
+        }
+        continue;
+      }
       const owner = caseStreamOf(event.stream);
       const domain = owner?.kind === 'case' && isDomainEvent(event);
       const outcome = owner?.kind === 'messages' && isMessageEvent(event);
       if (!owner || (!domain && !outcome)) continue;
-      let batch = cases.get(owner.caseId);
-      if (!batch) cases.set(owner.caseId, (batch = await loadCase(tx, owner.caseId)));
+      const batch = await batchOf(owner.caseId);
       if (outcome) {
         batch.outcomes.push(event); // recording an outcome again changes nothing
       } else {
