@@ -1,16 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 
+/** Ids the API hands out are UUIDs; anything else in a path may be a name someone typed. */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function idsOf(params: unknown): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    ids[name] = typeof value === 'string' && ID.test(value) ? value : '-';
+  }
+  return ids;
+}
+
 /**
- * One line per request, with its id: method, route pattern, path, status and time. Never the query
- * string (filters may name people), bodies, or headers (the Authorization header holds the token).
+ * One line per request, with its id: method, route pattern, the ids in the path, status and time.
+ * Never the path as sent, the query string (filters may name people), bodies, or headers (the
+ * Authorization header holds the token).
  */
 export function logRequests(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
-        route: request.routeOptions.url,
-        path: request.url.split('?')[0],
+        route: request.routeOptions.url ?? '(no route)',
+        ids: idsOf(request.params),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
