@@ -23,7 +23,7 @@ describe('security headers and CORS closed by default', () => {
     expectStatus(res, 200);
     expect(res.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'SAMEORIGIN',
+      'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
       'cross-origin-resource-policy': 'same-origin',
       'cache-control': 'no-store',

@@ -39,6 +39,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: TafelConfi
     contentSecurityPolicy: API_CSP,
     crossOriginResourcePolicy: { policy: config.corsOrigins.length ? 'cross-origin' : 'same-origin' },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    frameguard: { action: 'deny' },
   });
   app
     .getHttpAdapter()
