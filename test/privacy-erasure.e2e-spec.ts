@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { ProjectionsService } from '@app/cases';
 import type { TafelConfig } from '@app/config';
 import { EVENT_STORE, verifyChain, type EventStore, type StoredEvent } from '@app/event-store';
@@ -21,7 +22,7 @@ describe.each(E2E_STORES)('%s store: erasing a person', (store) => {
   let config: TafelConfig;
   let c: BuiltCase;
   let sanne: string;
-  let erasure: { status: number; body: Record<string, unknown> };
+  let erasure: Response;
   const before: { case?: Record<string, unknown>; history?: { events: StoredEvent[] }; dump?: string } = {};
   const admin = () => new CaseApi(t, 'admin');
   const auditor = () => new CaseApi(t, 'auditor');
