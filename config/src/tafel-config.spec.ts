@@ -61,6 +61,20 @@ describe('configuration', () => {
     expect(() => esdb('esdb://')).toThrow(/^TAFEL_EVENTSTORE_URL:/);
   });
 
+  it('takes a 32-byte base64 master key, else keeps it in a key file, and never repeats a bad one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ TAFEL_MASTER_KEY: key }).masterKey).toBe(key);
+    const embedded = loadConfig({});
+    expect(embedded.masterKey).toBeUndefined();
+    expect(embedded.masterKeyFile).toBe(`${embedded.dataDir}/master.key`);
+    for (const bad of [Buffer.alloc(16).toString('base64'), 'not base64!']) {
+      const refuse = () => loadConfig({ TAFEL_MASTER_KEY: bad });
+      expect(refuse).toThrow(ConfigError);
+      expect(refuse).toThrow(/^TAFEL_MASTER_KEY: expected 32 bytes/);
+      expect(refuse).not.toThrow(bad);
+    }
+  });
+
   it('parses every duration unit', () => {
     expect([parseDuration('30s'), parseDuration('15m'), parseDuration('2h'), parseDuration('7d')]).toEqual([
       30_000, 900_000, 7_200_000, 604_800_000,
