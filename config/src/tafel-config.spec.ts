@@ -17,6 +17,7 @@ describe('configuration', () => {
     });
     expect(config.sqlitePath).toBe(`${config.dataDir}/tafel.db`);
     expect(config.readSqlitePath).toBe(`${config.dataDir}/tafel-read.db`);
+    expect(config.keysSqlitePath).toBe(`${config.dataDir}/tafel-keys.db`);
   });
 
   it.each([

@@ -17,6 +17,11 @@ export interface TafelConfig extends SecurityConfig {
   sqlitePath: string;
   /** Read models, checkpoints and idempotency records beside the SQLite store, in a file of their own. */
   readSqlitePath: string;
+  /**
+   * Person keys (embedded shape): a file of their own beside the events, so creating a key never
+   * waits for the event store's write lock.
+   */
+  keysSqlitePath: string;
   postgresUrl?: string;
   eventStoreUrl?: string;
   tokensFile: string;
@@ -151,6 +156,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     readStore,
     sqlitePath,
     readSqlitePath: sqlitePath.replace(/(\.db)?$/, '-read.db'),
+    keysSqlitePath: sqlitePath.replace(/(\.db)?$/, '-keys.db'),
     postgresUrl,
     eventStoreUrl,
     tokensFile: resolve(env.TAFEL_TOKENS_FILE || `${dataDir}/tokens.json`),

@@ -2,10 +2,18 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { TafelConfig } from '@app/config';
 
-/** Runs SQL on the database that holds the events and the key store, behind the app's back. */
-async function onEventsDb<T>(config: TafelConfig, sql: string, params: unknown[] = []): Promise<T[]> {
+/**
+ * Runs SQL behind the app's back on the database that holds the events (`keys`: the key store; in
+ * the embedded shape a SQLite file of its own, with PostgreSQL the same database).
+ */
+async function onEventsDb<T>(
+  config: TafelConfig,
+  sql: string,
+  params: unknown[] = [],
+  keys = false,
+): Promise<T[]> {
   if (config.store === 'sqlite') {
-    const db = new Database(config.sqlitePath);
+    const db = new Database(keys ? config.keysSqlitePath : config.sqlitePath);
     try {
       const statement = db.prepare(sql);
       return statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
@@ -40,5 +48,5 @@ export async function storedEventsText(config: TafelConfig): Promise<string> {
 
 /** Deletes a person's key row, as a lost or restored-from-elsewhere key store would be. */
 export async function deleteKeyRow(config: TafelConfig, personId: string): Promise<void> {
-  await onEventsDb(config, 'DELETE FROM tafel_person_keys WHERE person_id = ?', [personId]);
+  await onEventsDb(config, 'DELETE FROM tafel_person_keys WHERE person_id = ?', [personId], true);
 }

@@ -60,12 +60,15 @@ export class EncryptingEventStore implements EventStore {
           `No owner for the personal data of ${e.type} in ${stream}: refusing to store it in clear`,
         );
     });
-    await this.keys.link(links);
+    // Together, so the new links and keys share one commit.
+    const [, keys] = await Promise.all([
+      this.keys.link(links),
+      this.keys.keysOf(
+        owners.filter((o): o is string => !!o),
+        { create: true },
+      ),
+    ]);
     if (requested && applicant) this.applicants.set(caseId, applicant);
-    const keys = await this.keys.keysOf(
-      owners.filter((o): o is string => !!o),
-      { create: true },
-    );
     const sealed = events.map((e, i) =>
       owners[i]
         ? { ...e, data: sealData(e.type, e.data as Data, owners[i]!, keys.get(owners[i]!) ?? null) }

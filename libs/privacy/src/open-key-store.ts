@@ -7,15 +7,15 @@ import { resolveMasterKey } from './master-key';
 import { SqlKeyStore } from './sql-key-store';
 
 /**
- * The key store's database: beside the events (the SQLite file or the PostgreSQL database); with
- * EventStoreDB, the read-side PostgreSQL database or the SQLite file at TAFEL_SQLITE_PATH.
+ * The key store's database: beside the events (a SQLite file of its own next to the event store's,
+ * or the PostgreSQL database); with EventStoreDB, the read-side PostgreSQL database or that file.
  */
 export async function keyStoreDbOf(config: TafelConfig): Promise<SqlDb> {
   const postgres =
     config.store === 'postgres' || (config.store === 'eventstoredb' && config.readStore === 'postgres');
   if (postgres) return new PostgresDb(config.postgresUrl!);
-  mkdirSync(dirname(config.sqlitePath), { recursive: true });
-  const db = new SqliteDb(config.sqlitePath);
+  mkdirSync(dirname(config.keysSqlitePath), { recursive: true });
+  const db = new SqliteDb(config.keysSqlitePath);
   await db.run('PRAGMA synchronous = FULL'); // keys are not rebuildable like read models
   return db;
 }

@@ -38,6 +38,9 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 export class SqlKeyStore implements PersonKeyStore {
   /** Unwrapped keys by person, valid while the row still holds the same wrapped key. */
   private readonly unwrapped = new Map<string, { wrapped: string; key: Buffer }>();
+  /** Key and link rows waiting for the next shared commit (one fsync for all that arrive together). */
+  private queued: { write: (tx: SqlTx) => Promise<void>; done: () => void; failed: (e: unknown) => void }[] =
+    [];
 
   private constructor(
     private readonly db: SqlDb,
@@ -85,7 +88,7 @@ export class SqlKeyStore implements PersonKeyStore {
     if (options.create && rows.size < ids.length) {
       const missing = ids.filter((id) => !rows.has(id));
       const now = this.clock.now().toISOString();
-      await this.db.transaction(async (tx) => {
+      await this.write(async (tx) => {
         for (const id of missing)
           await tx.run(
             `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
@@ -128,9 +131,31 @@ export class SqlKeyStore implements PersonKeyStore {
     }
   }
 
+  /**
+   * Group commit for new keys and links: writes that arrive together share one transaction, and
+   * each caller goes on only once that transaction is durable.
+   */
+  private write(work: (tx: SqlTx) => Promise<void>): Promise<void> {
+    return new Promise((done, failed) => {
+      if (this.queued.push({ write: work, done, failed }) > 1) return;
+      setImmediate(() => {
+        const batch = this.queued;
+        this.queued = [];
+        this.db
+          .transaction(async (tx) => {
+            for (const w of batch) await w.write(tx);
+          })
+          .then(
+            () => batch.forEach((w) => w.done()),
+            (e: unknown) => batch.forEach((w) => w.failed(e)),
+          );
+      });
+    });
+  }
+
   async link(links: CaseLink[]): Promise<void> {
     if (links.length === 0) return;
-    await this.db.transaction(async (tx) => {
+    await this.write(async (tx) => {
       for (const l of links)
         await tx.run(
           `INSERT INTO tafel_person_cases (case_id, person_id, role) VALUES (?, ?, ?)
