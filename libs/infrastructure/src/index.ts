@@ -1,3 +1,5 @@
 export * from './infrastructure.module';
 export * from './json-logger';
 export * from './leader';
+export * from './startup';
+export * from './worker-runtime';
