@@ -34,8 +34,8 @@ const event = (i: number): NewEvent => ({
   },
 });
 
-const store = (): Promise<SqliteEventStore> =>
-  openSqliteEventStore({ path: join(dir, `store-${files++}.db`), synchronous: 'FULL' });
+const store = (writer: 'thread' | 'inline' = 'thread'): Promise<SqliteEventStore> =>
+  openSqliteEventStore({ path: join(dir, `store-${files++}.db`), synchronous: 'FULL', writer });
 
 function bare(): Database.Database {
   const db = new Database(join(dir, `bare-${files++}.db`));
@@ -97,10 +97,11 @@ async function alternate(
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** One writer, one append after the other: latency-bound, so both writer modes are shown. */
 async function sequentialAppends(): Promise<ScenarioResult> {
   const n = 500;
-  const appends = async (): Promise<number> => {
-    const s = await store();
+  const appendsWith = (writer: 'thread' | 'inline') => async (): Promise<number> => {
+    const s = await store(writer);
     const perSecond = await rateAsync(n, async () => {
       for (let i = 0; i < n; i++) await s.append('seq', [event(i)], { expectedRevision: i - 1 });
     });
@@ -108,11 +109,22 @@ async function sequentialAppends(): Promise<ScenarioResult> {
     return perSecond;
   };
   const {
-    rates: [perSecond, ceiling],
+    rates: [perSecond, ceiling, inline],
     ratios: [, r],
-  } = await alternate(9, [appends, () => bareInserts(bare(), n, 1)]);
-  const summary = `${fmt(perSecond)} appends/s vs bare 1 INSERT/tx ${fmt(ceiling)}/s = ${r} (target >= 0.9${r >= 0.9 ? '' : ', MISSED'})`;
-  return { scenario: 'sqlite.append.sequential', summary, perSecond, ceiling, ratio: r };
+  } = await alternate(9, [appendsWith('thread'), () => bareInserts(bare(), n, 1), appendsWith('inline')]);
+  const ri = Math.round((inline / ceiling) * 100) / 100;
+  const summary =
+    `${fmt(perSecond)} appends/s (writer thread) vs bare 1 INSERT/tx ${fmt(ceiling)}/s = ${r} ` +
+    `(target >= 0.9${r >= 0.9 ? '' : ', MISSED'}); inline writer ${fmt(inline)}/s = ${ri}`;
+  return {
+    scenario: 'sqlite.append.sequential',
+    summary,
+    perSecond,
+    ceiling,
+    ratio: r,
+    inline,
+    inlineRatio: ri,
+  };
 }
 
 async function concurrentWriters(): Promise<ScenarioResult> {

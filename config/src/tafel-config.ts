@@ -17,6 +17,8 @@ export interface TafelConfig extends SecurityConfig {
   sqlitePath: string;
   /** Read models, checkpoints and idempotency records beside the SQLite store, in a file of their own. */
   readSqlitePath: string;
+  /** `thread`: the SQLite store commits on a writer thread (default); `inline`: on the main thread. */
+  sqliteWriter: 'thread' | 'inline';
   /**
    * Person keys (embedded shape): a file of their own beside the events, so creating a key never
    * waits for the event store's write lock.
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     store,
     readStore,
     sqlitePath,
+    sqliteWriter: oneOf(env, 'TAFEL_SQLITE_WRITER', ['thread', 'inline'] as const, 'thread'),
     readSqlitePath: sqlitePath.replace(/(\.db)?$/, '-read.db'),
     keysSqlitePath: sqlitePath.replace(/(\.db)?$/, '-keys.db'),
     postgresUrl,

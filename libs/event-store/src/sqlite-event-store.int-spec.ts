@@ -16,9 +16,9 @@ type SqliteHandle = ContractHandle & {
   integrityCheck(): Promise<string[]>;
 };
 
-async function sqliteHandle(): Promise<SqliteHandle> {
+async function sqliteHandle(writer: 'thread' | 'inline' = 'thread'): Promise<SqliteHandle> {
   const path = join(dir, `store-${files++}.db`);
-  const opened = [await openSqliteEventStore({ path })];
+  const opened = [await openSqliteEventStore({ path, writer })];
   const withFile = <T>(fn: (db: Database.Database) => T): T => {
     const db = new Database(path);
     try {
@@ -31,7 +31,7 @@ async function sqliteHandle(): Promise<SqliteHandle> {
     path,
     store: opened[0],
     async reopen() {
-      opened.push(await openSqliteEventStore({ path }));
+      opened.push(await openSqliteEventStore({ path, writer }));
       return opened[opened.length - 1];
     },
     async tamper(stream, revision) {
@@ -45,7 +45,7 @@ async function sqliteHandle(): Promise<SqliteHandle> {
       const rows = withFile((db) => db.pragma('integrity_check') as { integrity_check: string }[]);
       return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     },
-    childOptions: { path },
+    childOptions: { path, writer },
     async cleanup() {
       await Promise.all(opened.map((s) => s.close()));
       rmSync(path, { force: true });
@@ -55,10 +55,12 @@ async function sqliteHandle(): Promise<SqliteHandle> {
   };
 }
 
-describeEventStoreContract('sqlite', {
-  create: sqliteHandle,
-  child: { module: join(__dirname, 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
-  openUnreachable: () => openSqliteEventStore({ path: join(dir, 'no-such-dir', 'store.db') }),
+describe.each(['thread', 'inline'] as const)('%s writer', (writer) => {
+  describeEventStoreContract(`sqlite (${writer} writer)`, {
+    create: () => sqliteHandle(writer),
+    child: { module: join(__dirname, 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
+    openUnreachable: () => openSqliteEventStore({ path: join(dir, 'no-such-dir', 'store.db'), writer }),
+  });
 });
 
 describe('sqlite event store', () => {

@@ -27,7 +27,7 @@ async function openEventStore(config: TafelConfig): Promise<EventStore> {
   switch (config.store) {
     case 'sqlite':
       mkdirSync(dirname(config.sqlitePath), { recursive: true });
-      return openSqliteEventStore({ path: config.sqlitePath });
+      return openSqliteEventStore({ path: config.sqlitePath, writer: config.sqliteWriter });
     case 'postgres':
       return openPostgresEventStore({ connectionString: config.postgresUrl! });
     case 'eventstoredb':

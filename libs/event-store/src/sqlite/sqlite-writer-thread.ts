@@ -2,7 +2,8 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailable } from '../errors';
 import type { AppendRequest } from './sqlite-append-batch';
-import type { AppendOutcome } from './sqlite-commit';
+import type Database from 'better-sqlite3';
+import { batchCommitter, type AppendOutcome } from './sqlite-commit';
 
 export interface WriterOptions {
   path: string;
@@ -25,8 +26,33 @@ require(workerData.entry);
 
 type Reply = { id: number; outcomes: AppendOutcome[] } | { id: number; failure: string } | { ready: true };
 
+/** Commits batches of appends; see `WriterThread` and `InlineWriter`. */
+export interface BatchWriter {
+  write(batch: AppendRequest[]): Promise<AppendOutcome[]>;
+  close(): Promise<void>;
+}
+
+/** Commits on the calling thread's own connection: the fsync blocks that thread. */
+export class InlineWriter implements BatchWriter {
+  private readonly commit: (batch: AppendRequest[]) => AppendOutcome[];
+
+  constructor(private readonly db: Database.Database) {
+    this.commit = batchCommitter(db);
+  }
+
+  async write(batch: AppendRequest[]): Promise<AppendOutcome[]> {
+    try {
+      return this.commit(batch);
+    } catch (e) {
+      throw new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** The main thread's handle on the writer thread: one batch in flight at a time. */
-export class WriterThread {
+export class WriterThread implements BatchWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<
     number,
