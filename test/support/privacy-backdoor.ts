@@ -1,39 +1,13 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import type { TafelConfig } from '@app/config';
+import { query } from '../../apps/cli/src/testing/store-backdoor';
 
 /**
  * Runs SQL behind the app's back on the database that holds the events (`keys`: the key store; in
  * the embedded shape a SQLite file of its own, with PostgreSQL the same database).
  */
-async function onEventsDb<T>(
-  config: TafelConfig,
-  sql: string,
-  params: unknown[] = [],
-  keys = false,
-): Promise<T[]> {
-  if (config.store === 'sqlite') {
-    const db = new Database(keys ? config.keysSqlitePath : config.sqlitePath);
-    try {
-      const statement = db.prepare(sql);
-      return statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new Client({ connectionString: config.postgresUrl });
-  await client.connect();
-  try {
-    let n = 0;
-    return (
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        params,
-      )
-    ).rows as T[];
-  } finally {
-    await client.end();
-  }
+function onEventsDb<T>(config: TafelConfig, sql: string, params: unknown[] = [], keys = false): Promise<T[]> {
+  if (config.store !== 'sqlite') return query<T>({ kind: 'postgres', url: config.postgresUrl! }, sql, params);
+  return query<T>({ kind: 'sqlite', path: keys ? config.keysSqlitePath : config.sqlitePath }, sql, params);
 }
 
 /** Every stored event's data and metadata, as the database holds them, in one text. */

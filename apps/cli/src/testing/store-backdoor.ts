@@ -5,7 +5,7 @@ import type { TafelConfig } from '@app/config';
 /** The event store's own tables: everything else in the database is a read model. */
 const EVENT_TABLES = ['events', 'tafel_events', 'tafel_streams', 'tafel_schema_migrations'];
 
-type Where = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type Where = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 const eventsOf = (config: TafelConfig): Where =>
   config.store === 'postgres'
@@ -17,7 +17,8 @@ const readModelsOf = (config: TafelConfig): Where =>
     ? { kind: 'postgres', url: config.postgresUrl! }
     : { kind: 'sqlite', path: config.readSqlitePath };
 
-async function query<T>(where: Where, sql: string, params: unknown[] = []): Promise<T[]> {
+/** Runs SQL behind the app's back on one database (`?` placeholders on both kinds). */
+export async function query<T>(where: Where, sql: string, params: unknown[] = []): Promise<T[]> {
   if (where.kind === 'sqlite') {
     const db = new Database(where.path);
     try {
