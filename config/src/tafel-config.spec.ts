@@ -29,6 +29,9 @@ describe('configuration', () => {
     ['TAFEL_ANSWER_NUDGE_AFTER', '5 days'],
     ['TAFEL_FOLLOW_UP_AFTER', '0d'],
     ['TAFEL_DISPATCH_INTERVAL', '5'],
+    ['TAFEL_DISPATCH_INTERVAL', '30000d'],
+    ['TAFEL_FOLLOW_UP_AFTER', '99999999999999999d'],
+    ['TAFEL_REMINDER_OFFSETS', '7d,4000d'],
     ['TAFEL_WORKER', 'maybe'],
     ['TAFEL_MAIL_FROM', 'nobody'],
   ])('refuses a bad %s and names it', (variable, value) => {

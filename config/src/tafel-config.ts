@@ -56,11 +56,18 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function duration(env: Env, name: string, fallback: string): number {
+const DAY_MS = 86_400_000;
+/** Ten years: longer than any conference schedule, and safely inside a JS date. */
+const MAX_SCHEDULE_MS = 3650 * DAY_MS;
+/** A timer cannot wait longer than 2^31-1 ms (~24.8 days); Node fires longer ones at once. */
+const MAX_TIMER_MS = 24 * DAY_MS;
+
+function duration(env: Env, name: string, fallback: string, max = MAX_SCHEDULE_MS): number {
   const ms = parseDuration(env[name] ?? fallback);
   if (ms === undefined || ms <= 0) {
     throw new ConfigError(name, `expected a duration like 30s, 15m, 2h or 7d, got "${env[name]}"`);
   }
+  if (ms > max) throw new ConfigError(name, `at most ${max / DAY_MS}d, got "${env[name]}"`);
   return ms;
 }
 
@@ -142,7 +149,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
 
   const offsets = (env.TAFEL_REMINDER_OFFSETS ?? '7d,1d').split(',').map((part) => {
     const ms = parseDuration(part);
-    if (ms === undefined || ms <= 0) {
+    if (ms === undefined || ms <= 0 || ms > MAX_SCHEDULE_MS) {
       throw new ConfigError(
         'TAFEL_REMINDER_OFFSETS',
         `expected durations separated by commas, got "${part}"`,
@@ -170,7 +177,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     reminderOffsetsMs: offsets,
     answerNudgeAfterMs: duration(env, 'TAFEL_ANSWER_NUDGE_AFTER', '5d'),
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
-    dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s'),
+    dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s', MAX_TIMER_MS),
     worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     masterKey: masterKey(env),
     masterKeyFile: `${dataDir}/master.key`,

@@ -6,6 +6,7 @@ export type ErrorCategory =
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'
+  | 'unprocessable'
   | 'unavailable';
 
 export class TafelError extends Error {

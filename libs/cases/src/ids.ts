@@ -9,6 +9,18 @@ export function deterministicId(...parts: string[]): string {
 
 export const newId = (): string => randomUUID();
 
+/** JSON with object keys sorted at every depth: equal values give equal text. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** SHA-256 hex of a text. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /** A short reference staff can say on the phone, derived from the case id. */
 export const referenceOf = (caseId: string): string =>
   `EK-${caseId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;

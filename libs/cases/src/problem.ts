@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCategory, number> = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
+  unprocessable: 422,
   unavailable: 503,
 };
 
@@ -18,6 +19,7 @@ const TITLE: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

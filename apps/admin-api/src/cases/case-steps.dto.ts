@@ -11,11 +11,17 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 
 const TEXT = 2000;
+/** API.md: times are ISO 8601 with an offset, so a time never depends on the server's time zone. */
+export const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export const OFFSET_MESSAGE = {
+  message: '$property must be a date-time with an offset, e.g. 2026-03-16T10:00:00+01:00',
+};
 const LONG_TEXT = 20000;
 
 export class ApplicantDto {
@@ -83,12 +89,16 @@ export class RecordAnswerDto {
 export class ScheduleConferenceDto {
   @ApiProperty({ format: 'date-time', description: 'in the future' })
   @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, OFFSET_MESSAGE)
   startsAt!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) location!: string;
 }
 
 export class HoldConferenceDto {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, OFFSET_MESSAGE)
+  heldAt!: string;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) attendees!: string[];
   @ApiPropertyOptional({ description: 'family conferences only' })
   @IsOptional()
@@ -119,7 +129,10 @@ export class RecordPlanDto {
 export class EmptyDto {}
 
 export class ContactFollowUpDto {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) contactedAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, OFFSET_MESSAGE)
+  contactedAt!: string;
   @ApiProperty({ enum: ['on-track', 'partly', 'not-carried-out', 'unreachable'] })
   @IsIn(['on-track', 'partly', 'not-carried-out', 'unreachable'])
   outcome!: 'on-track' | 'partly' | 'not-carried-out' | 'unreachable';

@@ -1,11 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
+import { OFFSET_MESSAGE, WITH_OFFSET } from './case-steps.dto';
 import { TafelError } from '@app/cases';
 import type { PointInTime } from '@app/audit';
 
 export class StateAtQuery {
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) at?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, OFFSET_MESSAGE)
+  at?: string;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) revision?: number;
 
   pointInTime(): PointInTime {

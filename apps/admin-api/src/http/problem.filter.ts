@@ -6,6 +6,11 @@ import { TafelError, problem, problemOf, type Problem } from '@app/cases';
 
 const logger = new Logger('Problems');
 
+/** A body the server could not read at all (malformed JSON, a type it does not take): 400 like any invalid body. */
+function badBody(message: string): Problem {
+  return problem(400, 'REQUEST.INVALID', message, { errors: [{ field: 'body', message }] });
+}
+
 /** Turns any error into an RFC 9457 problem document: one place maps error categories to HTTP. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof TafelError) return problemOf(error);
@@ -17,10 +22,12 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    if (status === 400) return badBody(error.message);
     return problem(status, `HTTP.${status}`, error.message);
   }
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 400) return badBody((error as Error).message);
     const detail = status === 413 ? 'The body is larger than 100 kB.' : (error as Error).message;
     return problem(status, `HTTP.${status}`, detail);
   }

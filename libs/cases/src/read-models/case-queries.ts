@@ -4,7 +4,7 @@ import { assertMayRead, listScope } from '../access/access-policy';
 import type { Actor } from '../access/actor';
 import { CaseRepository } from '../case-repository';
 import { caseSummary, caseView, type CaseView } from '../case-view';
-import { caseNotFound } from '../errors';
+import { TafelError, caseNotFound } from '../errors';
 import { READ_DB, type SqlDb } from '../sql/sql-db';
 
 export interface CaseListFilter {
@@ -17,7 +17,17 @@ export interface CaseListFilter {
 }
 
 const encodeCursor = (position: number) => Buffer.from(String(position)).toString('base64url');
-const decodeCursor = (cursor: string) => Number(Buffer.from(cursor, 'base64url').toString()) || 0;
+/** @throws TafelError (validation) for a cursor this service did not give out. */
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!/^\d{1,15}$/.test(text) || encodeCursor(Number(text)) !== cursor) {
+    const message = 'not a cursor this service gave out; start again without one';
+    throw new TafelError('REQUEST.INVALID', 'validation', `cursor: ${message}`, {
+      errors: [{ field: 'cursor', message }],
+    });
+  }
+  return Number(text);
+}
 
 /** Case reads: one case from its stream (always current); the list from the projection. */
 @Injectable()

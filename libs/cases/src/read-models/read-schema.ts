@@ -26,6 +26,17 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
     status INTEGER NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    fingerprint TEXT,
     PRIMARY KEY (actor_id, idem_key)
   )`);
+  // Tables made before requests were fingerprinted gain the column.
+  const columns =
+    db.dialect === 'postgres'
+      ? await db.all<{ name: string }>(
+          `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'tafel_idempotency'`,
+        )
+      : await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('tafel_idempotency')`);
+  if (!columns.some((c) => c.name === 'fingerprint')) {
+    await db.run('ALTER TABLE tafel_idempotency ADD COLUMN fingerprint TEXT');
+  }
 }

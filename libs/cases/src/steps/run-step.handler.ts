@@ -17,7 +17,7 @@ import { caseView } from '../case-view';
 import { TafelError, caseNotFound, revisionMismatch } from '../errors';
 import { FAULTS, type Faults } from '../faults';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
-import { deterministicId, newId } from '../ids';
+import { deterministicId, newId, sha256Hex, stableJson } from '../ids';
 import { problemOf } from '../problem';
 import { IdempotencyStore } from '../read-models/idempotency.store';
 import { KeyedLock } from './keyed-lock';
@@ -25,6 +25,12 @@ import { RunStepCommand, type StepAnswer } from './run-step.command';
 import { generatedIds, toCommand } from './step-input';
 
 const MAX_ATTEMPTS = 8;
+
+/** What makes two requests the same request: the step, its case and participant, and its body. */
+function fingerprintOf(command: RunStepCommand): string {
+  const { step, caseId, input, options } = command;
+  return sha256Hex(stableJson([step, caseId ?? null, options.participantId ?? null, input]));
+}
 const CREATED: ReadonlySet<string> = new Set([
   'request',
   'invite-participant',
@@ -46,11 +52,21 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
 
   async execute(command: RunStepCommand): Promise<StepAnswer> {
     const key = command.options.idempotencyKey;
+    const fingerprint = fingerprintOf(command);
     if (key !== undefined) {
       const first = await this.idempotency.get(command.actor.id, key);
-      if (first) return first;
+      if (first && first.fingerprint !== null && first.fingerprint !== fingerprint) {
+        throw new TafelError(
+          'IDEMPOTENCY.KEY_REUSED',
+          'unprocessable',
+          'This Idempotency-Key was used for another request (another step, case or body); use a new key.',
+        );
+      }
+      if (first) return { status: first.status, body: first.body };
     }
-    const commandId = key !== undefined ? deterministicId('command', command.actor.id, key) : newId();
+    // The same key for the same request gives the same command id, hence the same event ids.
+    const commandId =
+      key !== undefined ? deterministicId('command', command.actor.id, key, fingerprint) : newId();
     const context: CommandContext = {
       actor: command.actor,
       commandId,
@@ -60,13 +76,21 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
     try {
       answer = await this.attempt(command, context);
     } catch (e) {
-      if (key !== undefined && e instanceof TafelError && e.category === 'conflict') {
+      // A refusal is a final answer too: a retry with the key gets it again. An outage is not.
+      if (key !== undefined && e instanceof TafelError && e.category !== 'unavailable') {
         const body = problemOf(e);
-        await this.idempotency.put(command.actor.id, key, { status: body.status, body }, this.clock.now());
+        await this.idempotency.put(
+          command.actor.id,
+          key,
+          fingerprint,
+          { status: body.status, body },
+          this.clock.now(),
+        );
       }
       throw e;
     }
-    if (key !== undefined) await this.idempotency.put(command.actor.id, key, answer, this.clock.now());
+    if (key !== undefined)
+      await this.idempotency.put(command.actor.id, key, fingerprint, answer, this.clock.now());
     return answer;
   }
 
@@ -179,7 +203,9 @@ export class RunStepHandler implements ICommandHandler<RunStepCommand, StepAnswe
         new Date(link.data.at),
         context,
       );
-      return { status, body: caseView(created.state, created.revision, ['ConferenceRequested']) };
+      // The answer is the new case; the command appended the link on the original and the request.
+      const appended = [...events.map((e) => e.type), 'ConferenceRequested' as const];
+      return { status, body: caseView(created.state, created.revision, appended) };
     }
     const body: Record<string, unknown> = caseView(
       state,
