@@ -65,6 +65,17 @@ describe('operations', () => {
       expect(doc.paths[path]?.[method]?.operationId).toBe(step);
     });
 
+    it.each(STEP_ROUTES)(
+      'answers %s %s (%s) with the status of API.md and every problem of its table',
+      (method, path, step) => {
+        const responses = Object.keys((doc.paths[path][method] as { responses: object }).responses);
+        const created = ['request', 'invite-participant', 'request-follow-up-conference'].includes(step);
+        expect(responses).toContain(created ? '201' : '200');
+        expect(responses).not.toContain(created ? '200' : '201');
+        expect(responses).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '412', '413']));
+      },
+    );
+
     it.each(READ_ROUTES)('describes GET %s', (path) => {
       expect(doc.paths[path]?.get).toBeDefined();
     });

@@ -18,6 +18,7 @@ import {
   ScheduleConferenceDto,
 } from './case-steps.dto';
 import { StepRunner } from './step-runner';
+import { StepResponses } from '../http/openapi.decorators';
 
 type Req = FastifyRequest;
 type Reply = FastifyReply;
@@ -37,12 +38,14 @@ export class CaseStepsController {
 
   @Post()
   @ApiOperation({ summary: 'request', operationId: 'request' })
+  @StepResponses(true)
   request(@Body() body: RequestConferenceDto, @CurrentActor() a: Actor, @Req() q: Req, @Res() r: Reply) {
     return this.steps.run('request', undefined, body, a, q, r);
   }
 
   @Post(':id/intake')
   @ApiOperation({ summary: 'complete-intake', operationId: 'complete-intake' })
+  @StepResponses()
   completeIntake(
     @Param('id') id: string,
     @Body() body: CompleteIntakeDto,
@@ -55,6 +58,7 @@ export class CaseStepsController {
 
   @Post(':id/decline')
   @ApiOperation({ summary: 'decline', operationId: 'decline' })
+  @StepResponses()
   decline(
     @Param('id') id: string,
     @Body() body: ReasonDto,
@@ -67,6 +71,7 @@ export class CaseStepsController {
 
   @Post(':id/coordinator')
   @ApiOperation({ summary: 'assign-coordinator', operationId: 'assign-coordinator' })
+  @StepResponses()
   assignCoordinator(
     @Param('id') id: string,
     @Body() body: AssignCoordinatorDto,
@@ -79,6 +84,7 @@ export class CaseStepsController {
 
   @Post(':id/participants')
   @ApiOperation({ summary: 'invite-participant', operationId: 'invite-participant' })
+  @StepResponses(true)
   invite(
     @Param('id') id: string,
     @Body() body: InviteParticipantDto,
@@ -91,6 +97,7 @@ export class CaseStepsController {
 
   @Post(':id/participants/:pid/preparation')
   @ApiOperation({ summary: 'record-preparation', operationId: 'record-preparation' })
+  @StepResponses()
   recordPreparation(
     @Param('id') id: string,
     @Param('pid') pid: string,
@@ -104,6 +111,7 @@ export class CaseStepsController {
 
   @Post(':id/participants/:pid/answer')
   @ApiOperation({ summary: 'record-answer', operationId: 'record-answer' })
+  @StepResponses()
   recordAnswer(
     @Param('id') id: string,
     @Param('pid') pid: string,
@@ -117,6 +125,7 @@ export class CaseStepsController {
 
   @Post(':id/schedule')
   @ApiOperation({ summary: 'schedule-conference', operationId: 'schedule-conference' })
+  @StepResponses()
   schedule(
     @Param('id') id: string,
     @Body() body: ScheduleConferenceDto,
@@ -129,6 +138,7 @@ export class CaseStepsController {
 
   @Post(':id/conference')
   @ApiOperation({ summary: 'hold-conference', operationId: 'hold-conference' })
+  @StepResponses()
   hold(
     @Param('id') id: string,
     @Body() body: HoldConferenceDto,
@@ -141,6 +151,7 @@ export class CaseStepsController {
 
   @Post(':id/plan')
   @ApiOperation({ summary: 'record-plan', operationId: 'record-plan' })
+  @StepResponses()
   recordPlan(
     @Param('id') id: string,
     @Body() body: RecordPlanDto,
@@ -153,6 +164,7 @@ export class CaseStepsController {
 
   @Post(':id/plan/distribution')
   @ApiOperation({ summary: 'distribute-plan', operationId: 'distribute-plan' })
+  @StepResponses()
   distributePlan(
     @Param('id') id: string,
     @Body() body: EmptyDto,
@@ -165,6 +177,7 @@ export class CaseStepsController {
 
   @Post(':id/follow-up')
   @ApiOperation({ summary: 'contact-follow-up', operationId: 'contact-follow-up' })
+  @StepResponses()
   contactFollowUp(
     @Param('id') id: string,
     @Body() body: ContactFollowUpDto,
@@ -180,6 +193,7 @@ export class CaseStepsController {
     summary: 'request-follow-up-conference (answers with the new case)',
     operationId: 'request-follow-up-conference',
   })
+  @StepResponses(true)
   requestFollowUpConference(
     @Param('id') id: string,
     @Body() body: ReasonDto,
@@ -192,6 +206,7 @@ export class CaseStepsController {
 
   @Post(':id/withdrawal')
   @ApiOperation({ summary: 'withdraw', operationId: 'withdraw' })
+  @StepResponses()
   withdraw(
     @Param('id') id: string,
     @Body() body: ReasonDto,
@@ -204,6 +219,7 @@ export class CaseStepsController {
 
   @Post(':id/closure')
   @ApiOperation({ summary: 'close', operationId: 'close' })
+  @StepResponses()
   close(
     @Param('id') id: string,
     @Body() body: EmptyDto,

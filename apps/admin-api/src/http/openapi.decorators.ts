@@ -1,0 +1,56 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { CASE_STATES, STEPS } from '@app/workflow';
+
+/** The case as every step answers it (API.md), plus the case's data. */
+export class CaseViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: ['group', 'family'] }) kind!: string;
+  @ApiProperty({ enum: CASE_STATES }) state!: string;
+  @ApiProperty({ description: 'revision of the case stream; also the ETag' }) revision!: number;
+  @ApiProperty({ enum: STEPS, isArray: true }) nextSteps!: string[];
+  @ApiProperty({ type: [String], description: 'the event types this command appended' }) events!: string[];
+}
+
+/** RFC 9457 problem document. */
+export class ProblemDto {
+  @ApiProperty() type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() status!: number;
+  @ApiProperty() detail!: string;
+  @ApiProperty({ description: 'stable error code' }) code!: string;
+  @ApiPropertyOptional({ description: '400', type: 'array', items: { type: 'object' } }) errors?: unknown[];
+  @ApiPropertyOptional({ description: '409', enum: CASE_STATES }) currentState?: string;
+  @ApiPropertyOptional({ description: '409', enum: STEPS, isArray: true }) nextSteps?: string[];
+  @ApiPropertyOptional({ description: '409' }) rule?: string;
+  @ApiPropertyOptional({ description: '412' }) currentRevision?: number;
+}
+
+const PROBLEMS: [number, string][] = [
+  [400, 'body or query invalid (unknown fields too); `errors: [{ field, message }]`'],
+  [401, 'no or unknown token'],
+  [403, 'role may not do this, or coordinator not assigned to this case'],
+  [404, 'no such case / participant'],
+  [409, 'step not allowed now, or a domain rule refuses it; `currentState`, `nextSteps`, `rule`'],
+  [412, 'If-Match revision is not the current one; `currentRevision`'],
+  [413, 'body over 100 kB'],
+  [422, 'Idempotency-Key already used for another request'],
+  [429, 'rate limit; see Retry-After'],
+  [503, 'store unreachable; nothing written'],
+];
+
+const problem = (status: number, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  });
+
+/** The answers of a step route: the case after the step (200, or 201 where API.md says so) and every problem. */
+export const StepResponses = (created = false) =>
+  applyDecorators(
+    ApiResponse({ status: created ? 201 : 200, description: 'the case after the step', type: CaseViewDto }),
+    ApiResponse({ status: 500, description: 'unexpected error', type: ProblemDto }),
+    ...PROBLEMS.map(([status, description]) => problem(status, description)),
+  );
