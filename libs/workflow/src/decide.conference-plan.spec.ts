@@ -65,6 +65,12 @@ describe('scheduled case', () => {
       .thenRefuses(RULES.HELD_IN_FUTURE);
   });
 
+  it('refuses a conference recorded as held before it was scheduled', () => {
+    given(historyUpTo('scheduled'))
+      .when({ ...hold(['p1', 'p2']), heldAt: '2025-03-01T19:00:00.000Z' } as Command)
+      .thenRefuses(RULES.HELD_BEFORE_SCHEDULED);
+  });
+
   it('refuses a plan before the conference was held', () => {
     given(historyUpTo('scheduled'))
       .when({

@@ -7,13 +7,31 @@ describe('distributed plan', () => {
 
   it('records a follow-up contact and moves to followed-up', () => {
     given(distributed)
-      .when({
-        type: 'ContactFollowUp',
-        contactedAt: '2025-06-12T10:00:00.000Z',
-        outcome: 'partly',
-        notes: 'Lawn yes',
-      })
+      .when(
+        {
+          type: 'ContactFollowUp',
+          contactedAt: '2025-06-12T10:00:00.000Z',
+          outcome: 'partly',
+          notes: 'Lawn yes',
+        },
+        new Date('2025-06-13T09:00:00.000Z'),
+      )
       .then({ type: 'FollowUpContacted', data: { outcome: 'partly', notes: 'Lawn yes' } });
+  });
+
+  it('refuses a follow-up contact dated before the plan was distributed', () => {
+    given(distributed)
+      .when({ type: 'ContactFollowUp', contactedAt: '2025-03-04T10:00:00.000Z', outcome: 'partly' })
+      .thenRefuses(RULES.CONTACT_TIME);
+  });
+
+  it('refuses a follow-up contact dated in the future', () => {
+    given(distributed)
+      .when(
+        { type: 'ContactFollowUp', contactedAt: '2025-06-12T10:00:00.000Z', outcome: 'partly' },
+        new Date('2025-06-01T09:00:00.000Z'),
+      )
+      .thenRefuses(RULES.CONTACT_TIME);
   });
 
   it('records a follow-up conference request that names the new case', () => {
@@ -49,7 +67,10 @@ describe('followed-up case', () => {
 
   it('records further contacts', () => {
     given(followedUp)
-      .when({ type: 'ContactFollowUp', contactedAt: '2025-09-01T10:00:00.000Z', outcome: 'unreachable' })
+      .when(
+        { type: 'ContactFollowUp', contactedAt: '2025-09-01T10:00:00.000Z', outcome: 'unreachable' },
+        new Date('2025-09-02T09:00:00.000Z'),
+      )
       .then({ type: 'FollowUpContacted' });
   });
 

@@ -47,6 +47,10 @@ export const CHECKS: Record<GuardCode, Check> = {
     e.type !== 'hold-conference' || c.kind !== 'family' || typeof e.event.data.privatePartHeld === 'boolean',
   [RULES.HELD_IN_FUTURE]: (_, e) =>
     e.type !== 'hold-conference' || time(e.event.data.heldAt) <= time(e.event.data.at),
+  [RULES.HELD_BEFORE_SCHEDULED]: (c, e) =>
+    e.type !== 'hold-conference' ||
+    c.schedule === undefined ||
+    time(e.event.data.heldAt) >= time(c.schedule.scheduledAt),
   [RULES.CONFERENCE_NOT_HELD]: (c) => c.conference !== undefined,
   [RULES.NO_AGREEMENTS]: (_, e) => e.type !== 'record-plan' || e.event.data.agreements.length > 0,
   [RULES.AGREEMENT_INCOMPLETE]: (_, e) =>
@@ -61,6 +65,10 @@ export const CHECKS: Record<GuardCode, Check> = {
     e.type !== 'distribute-plan' ||
     (c.conference?.attendees ?? []).every((id) => e.event.data.recipients.includes(id)),
   [RULES.PLAN_NOT_DISTRIBUTED]: (c) => c.distribution !== undefined,
+  [RULES.CONTACT_TIME]: (c, e) =>
+    e.type !== 'contact-follow-up' ||
+    (time(e.event.data.contactedAt) <= time(e.event.data.at) &&
+      (c.distribution === undefined || time(e.event.data.contactedAt) >= time(c.distribution.distributedAt))),
   [RULES.SAME_CASE]: (c, e) =>
     e.type !== 'request-follow-up-conference' || e.event.data.followUpCaseId !== c.id,
   [RULES.ALREADY_LINKED]: (c, e) =>
@@ -92,6 +100,7 @@ export const STEP_RULES: Record<CaseStep, readonly GuardCode[]> = {
     RULES.PRIVATE_PART_IN_GROUP,
     RULES.PRIVATE_PART_NOT_RECORDED,
     RULES.HELD_IN_FUTURE,
+    RULES.HELD_BEFORE_SCHEDULED,
   ],
   'record-plan': [
     RULES.CONFERENCE_NOT_HELD,
@@ -101,7 +110,7 @@ export const STEP_RULES: Record<CaseStep, readonly GuardCode[]> = {
     RULES.NO_FALLBACK,
   ],
   'distribute-plan': [RULES.PLAN_NOT_RECORDED, RULES.NOT_EVERY_ATTENDEE],
-  'contact-follow-up': [RULES.PLAN_NOT_DISTRIBUTED],
+  'contact-follow-up': [RULES.PLAN_NOT_DISTRIBUTED, RULES.CONTACT_TIME],
   'request-follow-up-conference': [
     RULES.PLAN_NOT_DISTRIBUTED,
     RULES.REASON_REQUIRED,

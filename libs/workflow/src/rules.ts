@@ -50,6 +50,8 @@ export const RULES = {
   PRIVATE_PART_NOT_RECORDED: 'CONFERENCE.PRIVATE_PART_NOT_RECORDED',
   /** A conference cannot be recorded as held at a time still to come. */
   HELD_IN_FUTURE: 'CONFERENCE.HELD_IN_FUTURE',
+  /** A conference cannot have been held before it was scheduled. */
+  HELD_BEFORE_SCHEDULED: 'CONFERENCE.HELD_BEFORE_SCHEDULED',
   /** A plan is recorded only after the conference was held. */
   CONFERENCE_NOT_HELD: 'PLAN.CONFERENCE_NOT_HELD',
   /** A plan needs at least one agreement. */
@@ -69,6 +71,8 @@ export const RULES = {
   NOT_EVERY_ATTENDEE: 'PLAN.NOT_EVERY_ATTENDEE',
   /** Follow-up contact and follow-up conferences come only after the plan was distributed. */
   PLAN_NOT_DISTRIBUTED: 'FOLLOW_UP.PLAN_NOT_DISTRIBUTED',
+  /** Follow-up contact is recorded after the plan was distributed, and not in the future. */
+  CONTACT_TIME: 'FOLLOW_UP.CONTACT_TIME',
   /** A follow-up conference is a new case: its id differs from this case's. */
   SAME_CASE: 'FOLLOW_UP.SAME_CASE',
   /** That follow-up case is already linked to this case. */
@@ -121,6 +125,7 @@ export const RULE_MESSAGES: Record<RuleCode, string> = {
   'CONFERENCE.PRIVATE_PART_NOT_RECORDED':
     'A family conference must record whether its private part took place.',
   'CONFERENCE.HELD_IN_FUTURE': 'A conference cannot be recorded as held in the future.',
+  'CONFERENCE.HELD_BEFORE_SCHEDULED': 'A conference cannot have been held before it was scheduled.',
   'PLAN.CONFERENCE_NOT_HELD': 'A plan can be recorded only after the conference was held.',
   'PLAN.NO_AGREEMENTS': 'A plan needs at least one agreement.',
   'PLAN.AGREEMENT_INCOMPLETE': 'Every agreement needs an owner, an action and a when.',
@@ -129,6 +134,7 @@ export const RULE_MESSAGES: Record<RuleCode, string> = {
   'PLAN.NOT_RECORDED': 'There is no plan to distribute yet.',
   'PLAN.NOT_EVERY_ATTENDEE': 'The plan must go to every participant who attended.',
   'FOLLOW_UP.PLAN_NOT_DISTRIBUTED': 'Follow-up comes only after the plan was distributed.',
+  'FOLLOW_UP.CONTACT_TIME': 'The follow-up contact lies between the distribution of the plan and now.',
   'FOLLOW_UP.SAME_CASE': 'A follow-up conference is a new case with its own id.',
   'FOLLOW_UP.ALREADY_LINKED': 'This follow-up case is already linked to the case.',
 };
