@@ -106,6 +106,7 @@ function realisticCase(): DomainEvent[] {
   let state: CaseState | undefined;
   for (const command of commands) {
     if (command.type === 'HoldConference') now = new Date('2030-01-02T09:00:00.000Z');
+    if (command.type === 'ContactFollowUp') now = new Date(Date.parse(command.contactedAt) + HOUR);
     const decision = decide(state, command, now);
     if (!decision.ok) throw new Error(`bench case refused ${command.type}: ${decision.refusal.rule}`);
     events.push(...decision.events);
