@@ -32,7 +32,12 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
-    { ...common, displayName: 'int', testTimeout: 30_000, testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testTimeout: 30_000,
+      testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'],
+    },
     { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

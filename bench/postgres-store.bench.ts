@@ -11,7 +11,8 @@ import { openPostgresEventStore, type PostgresEventStore } from '../libs/event-s
 const SERVER = process.env.TAFEL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const database = `tafel_bench_${randomBytes(6).toString('hex')}`;
 const WRITERS = 16;
-const COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
+const COLUMNS =
+  'position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 const BARE_TABLE = `CREATE TABLE bare_events (
   position bigserial PRIMARY KEY, stream text NOT NULL, revision integer NOT NULL, event_id text NOT NULL UNIQUE,
   type text NOT NULL, schema_version integer NOT NULL, data jsonb, metadata jsonb NOT NULL, occurred_at timestamptz,
@@ -58,12 +59,29 @@ const event = (i: number): NewEvent => ({
   type: 'NoteAdded',
   schemaVersion: 1,
   data: { i, note: 'Het gesprek is verplaatst naar donderdag.', by: 'coordinator' },
-  metadata: { occurredAt: new Date().toISOString(), actor: { id: 'u-1', role: 'coordinator' }, correlationId: randomUUID() },
+  metadata: {
+    occurredAt: new Date().toISOString(),
+    actor: { id: 'u-1', role: 'coordinator' },
+    correlationId: randomUUID(),
+  },
 });
-const bareRow = (stream: string, revision: number, e: NewEvent): unknown[] =>
-  [stream, revision, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.occurredAt, HASH, HASH];
+const bareRow = (stream: string, revision: number, e: NewEvent): unknown[] => [
+  stream,
+  revision,
+  e.eventId,
+  e.type,
+  e.schemaVersion,
+  JSON.stringify(e.data),
+  JSON.stringify(e.metadata),
+  e.metadata.occurredAt,
+  HASH,
+  HASH,
+];
 const bareValues = (n: number): string =>
-  Array.from({ length: n }, (_, r) => `(${Array.from({ length: 10 }, (_, c) => `$${r * 10 + c + 1}`).join(', ')})`).join(', ');
+  Array.from(
+    { length: n },
+    (_, r) => `(${Array.from({ length: 10 }, (_, c) => `$${r * 10 + c + 1}`).join(', ')})`,
+  ).join(', ');
 
 async function perSecond(n: number, work: () => Promise<void>): Promise<number> {
   const t = process.hrtime.bigint();
@@ -72,7 +90,11 @@ async function perSecond(n: number, work: () => Promise<void>): Promise<number> 
 }
 
 /** Alternates the two sides `rounds` times and keeps each side's median, so drift hits both. */
-async function compare(rounds: number, ours: () => Promise<number>, bare: () => Promise<number>): Promise<[number, number]> {
+async function compare(
+  rounds: number,
+  ours: () => Promise<number>,
+  bare: () => Promise<number>,
+): Promise<[number, number]> {
   const a: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -84,7 +106,14 @@ async function compare(rounds: number, ours: () => Promise<number>, bare: () => 
 }
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en');
-function result(scenario: string, unit: string, ours: number, bare: number, target: number, extra: object = {}): ScenarioResult {
+function result(
+  scenario: string,
+  unit: string,
+  ours: number,
+  bare: number,
+  target: number,
+  extra: object = {},
+): ScenarioResult {
   const ratio = ours / bare;
   const verdict = ratio >= target ? 'met' : 'MISSED';
   const summary = `${fmt(ours)} ${unit} vs bare ${fmt(bare)}: ${ratio.toFixed(2)} (target ≥ ${target}, ${verdict})`;
@@ -93,15 +122,23 @@ function result(scenario: string, unit: string, ours: number, bare: number, targ
 
 let run = 0;
 /** `writers` loops, each on its own stream, each doing `appends` appends of `batch` events. */
-async function ourWriters(store: PostgresEventStore, writers: number, appends: number, batch: number): Promise<number> {
+async function ourWriters(
+  store: PostgresEventStore,
+  writers: number,
+  appends: number,
+  batch: number,
+): Promise<number> {
   const tag = `r${run++}`;
   return perSecond(writers * appends * batch, async () => {
-    await Promise.all(Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0, rev = -1; i < appends; i++) {
-        const events = Array.from({ length: batch }, (_, k) => event(k));
-        rev = (await store.append(`${tag}-${w}`, events, { expectedRevision: rev < 0 ? 'no-stream' : rev })).nextRevision;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0, rev = -1; i < appends; i++) {
+          const events = Array.from({ length: batch }, (_, k) => event(k));
+          rev = (await store.append(`${tag}-${w}`, events, { expectedRevision: rev < 0 ? 'no-stream' : rev }))
+            .nextRevision;
+        }
+      }),
+    );
   });
 }
 
@@ -109,12 +146,16 @@ async function bareWriters(bare: Pool, writers: number, appends: number, batch: 
   const tag = `b${run++}`;
   const sql = `${INSERT} VALUES ${bareValues(batch)}`;
   return perSecond(writers * appends * batch, async () => {
-    await Promise.all(Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; i < appends; i++) {
-        const values = Array.from({ length: batch }, (_, k) => bareRow(`${tag}-${w}`, i * batch + k, event(k))).flat();
-        await bare.query(batch === 1 ? sql : { text: sql, values }, batch === 1 ? values : undefined);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < appends; i++) {
+          const values = Array.from({ length: batch }, (_, k) =>
+            bareRow(`${tag}-${w}`, i * batch + k, event(k)),
+          ).flat();
+          await bare.query(batch === 1 ? sql : { text: sql, values }, batch === 1 ? values : undefined);
+        }
+      }),
+    );
   });
 }
 
@@ -123,31 +164,70 @@ export const scenarios: BenchModule['scenarios'] = [
     name: 'postgres.append.sequential',
     run: async () => {
       const { store, bare, syncCommit } = await context();
-      const [ours, base] = await compare(3, () => ourWriters(store, 1, 600, 1), () => bareWriters(bare, 1, 600, 1));
-      return result('postgres.append.sequential', 'appends/s', ours, base, 0.9, { synchronousCommit: syncCommit });
+      const [ours, base] = await compare(
+        3,
+        () => ourWriters(store, 1, 600, 1),
+        () => bareWriters(bare, 1, 600, 1),
+      );
+      return result('postgres.append.sequential', 'appends/s', ours, base, 0.9, {
+        synchronousCommit: syncCommit,
+      });
     },
   },
   {
     name: 'postgres.append.16-writers',
     run: async () => {
       const { store, bare } = await context();
-      const [ours, base] = await compare(3, () => ourWriters(store, WRITERS, 150, 1), () => bareWriters(bare, WRITERS, 150, 1));
-      const [ours100, base100] = await compare(1, () => ourWriters(store, WRITERS, 10, 100), () => bareWriters(bare, WRITERS, 10, 100));
+      const [ours, base] = await compare(
+        3,
+        () => ourWriters(store, WRITERS, 150, 1),
+        () => bareWriters(bare, WRITERS, 150, 1),
+      );
+      const [ours100, base100] = await compare(
+        1,
+        () => ourWriters(store, WRITERS, 10, 100),
+        () => bareWriters(bare, WRITERS, 10, 100),
+      );
       const r = result('postgres.append.16-writers', 'appends/s', ours, base, 0.8);
       const batched = `; 100-event appends ${fmt(ours100)} events/s vs bare 100 rows/tx ${fmt(base100)} (${(ours100 / base100).toFixed(2)})`;
-      return { ...r, summary: r.summary + batched, ours100, bare100: base100, ratioOneVsBare100: ours / base100 };
+      return {
+        ...r,
+        summary: r.summary + batched,
+        ours100,
+        bare100: base100,
+        ratioOneVsBare100: ours / base100,
+      };
     },
   },
   {
     name: 'postgres.read.60-event-stream',
     run: async () => {
       const { store, bare } = await context();
-      await store.append('read-60', Array.from({ length: 60 }, (_, i) => event(i)), { expectedRevision: 'no-stream' });
-      await bare.query(`INSERT INTO bare_events (${COLUMNS.replace('position, ', '')}) SELECT ${COLUMNS.replace('position, ', '')} FROM tafel_events WHERE stream = 'read-60'`);
+      await store.append(
+        'read-60',
+        Array.from({ length: 60 }, (_, i) => event(i)),
+        { expectedRevision: 'no-stream' },
+      );
+      await bare.query(
+        `INSERT INTO bare_events (${COLUMNS.replace('position, ', '')}) SELECT ${COLUMNS.replace('position, ', '')} FROM tafel_events WHERE stream = 'read-60'`,
+      );
       const reads = 1500;
-      const [ours, base] = await compare(3,
-        () => perSecond(reads, async () => { for (let i = 0; i < reads; i++) await store.read('read-60'); }),
-        () => perSecond(reads, async () => { for (let i = 0; i < reads; i++) await bare.query({ name: 'bare-read', text: `SELECT ${COLUMNS} FROM bare_events WHERE stream = $1 ORDER BY revision`, values: ['read-60'] }); }));
+      const [ours, base] = await compare(
+        3,
+        () =>
+          perSecond(reads, async () => {
+            for (let i = 0; i < reads; i++) await store.read('read-60');
+          }),
+        () =>
+          perSecond(reads, async () => {
+            for (let i = 0; i < reads; i++)
+              await bare.query({
+                name: 'bare-read',
+                text: `SELECT ${COLUMNS} FROM bare_events WHERE stream = $1 ORDER BY revision`,
+                values: ['read-60'],
+              });
+          }),
+      );
       return result('postgres.read.60-event-stream', 'reads/s', ours, base, 0.8);
     },
   },
@@ -159,18 +239,38 @@ export const scenarios: BenchModule['scenarios'] = [
         const have = (await store.readAll()).length;
         await ourWriters(store, WRITERS, Math.ceil((100_000 - have) / (WRITERS * 100)), 100);
         await bare.query('TRUNCATE bare_events');
-        await bare.query(`INSERT INTO bare_events SELECT ${COLUMNS.replace('recorded_at', 'occurred_at, recorded_at')} FROM tafel_events`);
+        await bare.query(
+          `INSERT INTO bare_events SELECT ${COLUMNS.replace('recorded_at', 'occurred_at, recorded_at')} FROM tafel_events`,
+        );
         await bare.query('VACUUM ANALYZE bare_events');
         await bare.query('VACUUM ANALYZE tafel_events');
         const total = Number((await bare.query('SELECT count(*) AS n FROM bare_events')).rows[0].n);
         const page = 1000;
-        const [ours, base] = await compare(3,
-          () => perSecond(total, async () => {
-            for (let from = 0, got; (got = await store.readAll({ fromPosition: from, limit: page })).length > 0; ) from = got[got.length - 1].position;
-          }),
-          () => perSecond(total, async () => {
-            for (let from = 0, got; (got = (await bare.query({ name: 'bare-page', text: `SELECT ${COLUMNS} FROM bare_events WHERE position > $1 ORDER BY position LIMIT $2`, values: [from, page] })).rows).length > 0; ) from = Number(got[got.length - 1].position);
-          }));
+        const [ours, base] = await compare(
+          3,
+          () =>
+            perSecond(total, async () => {
+              for (
+                let from = 0, got;
+                (got = await store.readAll({ fromPosition: from, limit: page })).length > 0;
+              )
+                from = got[got.length - 1].position;
+            }),
+          () =>
+            perSecond(total, async () => {
+              for (
+                let from = 0, got;
+                (got = (
+                  await bare.query({
+                    name: 'bare-page',
+                    text: `SELECT ${COLUMNS} FROM bare_events WHERE position > $1 ORDER BY position LIMIT $2`,
+                    values: [from, page],
+                  })
+                ).rows).length > 0;
+              )
+                from = Number(got[got.length - 1].position);
+            }),
+        );
         return result('postgres.readAll.100k', 'events/s', ours, base, 0.8, { events: total });
       } finally {
         await teardown();

@@ -68,11 +68,13 @@ describe.each(E2E_STORES)('%s store: e-mail to participants through the API', (s
     expect(verification.body.valid).toBe(true);
   });
 
-  it('keeps the case revision, and so a staff member\'s If-Match, when mail is recorded', async () => {
+  it("keeps the case revision, and so a staff member's If-Match, when mail is recorded", async () => {
     const c = await buildCase(t, 'scheduled');
     const before = await new CaseApi(t, 'admin').get(`/v1/cases/${c.id}`);
     expect((await dispatch()).sent).toBeGreaterThan(0);
-    const res = await new CaseApi(t, 'admin').invite(c.id, inviteBody(7), { 'If-Match': before.headers.etag });
+    const res = await new CaseApi(t, 'admin').invite(c.id, inviteBody(7), {
+      'If-Match': before.headers.etag,
+    });
     expectStatus(res, 201);
     expect(res.body.revision).toBe(before.body.revision + 1);
   });

@@ -13,7 +13,8 @@ export type StoreUnderTest = 'sqlite' | 'postgres';
 /** The stores every e2e suite runs against: `describe.each(E2E_STORES)('%s store', (store) => …)`. */
 export const E2E_STORES: StoreUnderTest[] = ['sqlite', 'postgres'];
 
-const POSTGRES_ADMIN_URL = process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POSTGRES_ADMIN_URL =
+  process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const TEST_ACTORS = {
   admin: { id: 'admin-1', name: 'Ada Admin', role: 'admin' },
@@ -55,7 +56,9 @@ async function createDatabase(): Promise<string> {
   try {
     await client.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}: the postgres e2e run cannot pass (${e})`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}: the postgres e2e run cannot pass (${e})`,
+    );
   }
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
