@@ -2,8 +2,9 @@
  * PostgreSQL adapter against bare `pg` on the same fresh database, table shape and
  * `synchronous_commit`: sequential appends, 16 concurrent writers, a stream read, a full readAll.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { noteEvent } from './bench-events';
 import type { BenchModule, ScenarioResult } from './bench.types';
 import type { NewEvent } from '../libs/event-store/src/event-store.port';
 import { openPostgresEventStore, type PostgresEventStore } from '../libs/event-store/src/postgres';
@@ -54,17 +55,7 @@ async function teardown(): Promise<void> {
   await onServer(`DROP DATABASE ${database} WITH (FORCE)`);
 }
 
-const event = (i: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'NoteAdded',
-  schemaVersion: 1,
-  data: { i, note: 'Het gesprek is verplaatst naar donderdag.', by: 'coordinator' },
-  metadata: {
-    occurredAt: new Date().toISOString(),
-    actor: { id: 'u-1', role: 'coordinator' },
-    correlationId: randomUUID(),
-  },
-});
+const event = noteEvent;
 const bareRow = (stream: string, revision: number, e: NewEvent): unknown[] => [
   stream,
   revision,

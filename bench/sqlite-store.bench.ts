@@ -3,12 +3,12 @@
  * (WAL + synchronous=FULL): sequential appends, 16 concurrent writers, a stream read, a full readAll.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { noteEvent } from './bench-events';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import { openSqliteEventStore, type NewEvent, type SqliteEventStore } from '../libs/event-store/src';
+import { openSqliteEventStore, type SqliteEventStore } from '../libs/event-store/src';
 
 const dir = mkdtempSync(join(tmpdir(), 'tafel-bench-sqlite-'));
 let files = 0;
@@ -22,17 +22,7 @@ const BARE_TABLE = `CREATE TABLE events (position INTEGER PRIMARY KEY, stream TE
 const INSERT = `INSERT INTO events (stream, revision, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
   VALUES (?, ?, ?, 'NoteAdded', 1, ?, ?, ?, ?, NULL, ?)`;
 
-const event = (i: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'NoteAdded',
-  schemaVersion: 1,
-  data: { i, note: 'Het gesprek is verplaatst naar donderdag.', by: 'coordinator' },
-  metadata: {
-    occurredAt: new Date().toISOString(),
-    actor: { id: 'u-1', role: 'coordinator' },
-    correlationId: randomUUID(),
-  },
-});
+const event = noteEvent;
 
 const store = (writer: 'thread' | 'inline' = 'thread'): Promise<SqliteEventStore> =>
   openSqliteEventStore({ path: join(dir, `store-${files++}.db`), synchronous: 'FULL', writer });
