@@ -19,6 +19,7 @@ const moduleNameMapper = {
   '^@app/privacy$': '<rootDir>/libs/privacy/src',
   '^@app/infrastructure$': '<rootDir>/libs/infrastructure/src',
   '^@app/config$': '<rootDir>/config/src',
+  '^@app/kernel$': '<rootDir>/libs/kernel/src',
 };
 const common = {
   rootDir: __dirname,

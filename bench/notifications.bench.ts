@@ -4,12 +4,13 @@
  * bare nodemailer sending the same 10k mails through the same kind of pool; and the cost of
  * computing what is due for 10k open cases, beside folding those cases.
  */
+import { SqliteDb } from '@app/kernel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { openSqliteEventStore, type NewEvent } from '@app/event-store';
-import { SqliteDb, createReadSchema, streamOf } from '@app/cases';
+import { createReadSchema, streamOf } from '@app/cases';
 import { fold, type CaseState, type DomainEvent } from '@app/workflow';
 import {
   MessageDispatcher,

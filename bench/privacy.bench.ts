@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import { SqliteDb } from '../libs/cases/src';
+import { SqliteDb } from '@app/kernel';
 import { systemClock } from '../config/src';
 import { openSqliteEventStore, type EventStore, type NewEvent } from '../libs/event-store/src';
 import { EncryptingEventStore, SqlKeyStore, newKey } from '../libs/privacy/src';

@@ -1,3 +1,4 @@
+import { deterministicId } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   EVENT_STORE,
@@ -9,7 +10,6 @@ import {
 import { EVENT_SCHEMA_VERSIONS, evolve, upcast, type CaseState, type DomainEvent } from '@app/workflow';
 import type { Actor } from './access/actor';
 import { CaseCache } from './case-cache';
-import { deterministicId } from './ids';
 
 export const streamOf = (caseId: string): string => `case-${caseId}`;
 

@@ -1,3 +1,4 @@
+import { PostgresDb, READ_DB, SqliteDb, type SqlDb } from '@app/kernel';
 import {
   Global,
   Inject,
@@ -15,7 +16,7 @@ import {
   openSqliteEventStore,
   type EventStore,
 } from '@app/event-store';
-import { FAULTS, PostgresDb, READ_DB, SqliteDb, createReadSchema, noFaults, type SqlDb } from '@app/cases';
+import { FAULTS, createReadSchema, noFaults } from '@app/cases';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } from '@app/privacy';

@@ -1,3 +1,4 @@
+import { READ_DB, type SqlDb } from '@app/kernel';
 import {
   Inject,
   Injectable,
@@ -10,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { CasesModule, ProjectionsService, READ_DB, type SqlDb } from '@app/cases';
+import { CasesModule, ProjectionsService } from '@app/cases';
 import { DispatchLoop } from './dispatch/dispatch-loop';
 import { MessageDispatcher } from './dispatch/message-dispatcher';
 import {

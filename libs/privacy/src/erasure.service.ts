@@ -1,13 +1,6 @@
+import { READ_DB, deterministicId, type SqlDb } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  CaseRepository,
-  READ_DB,
-  TafelError,
-  deterministicId,
-  forbidden,
-  type Actor,
-  type SqlDb,
-} from '@app/cases';
+import { CaseRepository, TafelError, forbidden, type Actor } from '@app/cases';
 import { CLOCK, type Clock } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {

@@ -1,7 +1,7 @@
+import { PostgresDb, SqliteDb, type SqlDb } from '@app/kernel';
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PostgresDb, SqliteDb, type SqlDb } from '@app/cases';
 import type { Clock, TafelConfig } from '@app/config';
 import { resolveMasterKey } from './master-key';
 import { SqlKeyStore } from './sql-key-store';

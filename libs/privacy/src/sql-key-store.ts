@@ -1,4 +1,4 @@
-import type { SqlDb, SqlTx } from '@app/cases';
+import type { SqlDb, SqlTx } from '@app/kernel';
 import type { Clock } from '@app/config';
 import { newKey, unwrapKey, wrapKey } from './field-crypto';
 import type { CaseLink, PersonKeyStore, PersonStatus } from './key-store.port';

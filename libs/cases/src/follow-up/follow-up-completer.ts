@@ -1,8 +1,8 @@
+import { referenceOf } from '@app/kernel';
 import { Injectable } from '@nestjs/common';
 import { ExpectedRevisionConflict } from '@app/event-store';
 import { WORKFLOW_VERSION, decide, type CaseState } from '@app/workflow';
 import { CaseRepository, type CommandContext } from '../case-repository';
-import { referenceOf } from '../ids';
 
 /**
  * The second half of `request-follow-up-conference`: the original case records the link first, then

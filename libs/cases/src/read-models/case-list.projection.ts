@@ -1,3 +1,4 @@
+import type { SqlTx } from '@app/kernel';
 import {
   PERSON_ERASED,
   erasePerson,
@@ -8,7 +9,6 @@ import {
 } from '@app/workflow';
 import type { StoredEvent } from '@app/event-store';
 import { isDomainEvent } from '../case-repository';
-import type { SqlTx } from '../sql/sql-db';
 
 export const CASE_LIST = 'case-list';
 

@@ -1,3 +1,4 @@
+import { READ_DB, type SqlDb } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseState } from '@app/workflow';
 import { assertMayRead, listScope } from '../access/access-policy';
@@ -5,7 +6,6 @@ import type { Actor } from '../access/actor';
 import { CaseRepository } from '../case-repository';
 import { caseSummary, caseView, type CaseView } from '../case-view';
 import { TafelError, caseNotFound } from '../errors';
-import { READ_DB, type SqlDb } from '../sql/sql-db';
 
 export interface CaseListFilter {
   state?: string;

@@ -1,5 +1,5 @@
+import type { SqlDb, SqlTx } from '@app/kernel';
 import type { EventStore, StoredEvent, Subscription } from '@app/event-store';
-import type { SqlDb, SqlTx } from '../sql/sql-db';
 
 const MAX_BATCH = 500;
 

@@ -1,5 +1,5 @@
+import { READ_DB, type SqlDb } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_DB, type SqlDb } from '../sql/sql-db';
 
 export interface StoredAnswer {
   status: number;

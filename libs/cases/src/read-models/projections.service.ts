@@ -1,9 +1,9 @@
+import { READ_DB, type SqlDb, type SqlTx } from '@app/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import type { Role } from '../access/actor';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { CaseRepository } from '../case-repository';
-import { READ_DB, type SqlDb, type SqlTx } from '../sql/sql-db';
 import { CASE_LIST, projectCaseList } from './case-list.projection';
 import { CheckpointedSubscriber, type BatchHandler } from './checkpointed-subscriber';
 

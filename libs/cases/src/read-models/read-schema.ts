@@ -1,5 +1,3 @@
-import type { SqlDb } from '../sql/sql-db';
-
 /** Tables of the read side. `case_list.state_json` is the folded case, so the list needs no replay. */
 export async function createReadSchema(db: SqlDb): Promise<void> {
   const bigint = db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
@@ -40,3 +38,4 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
     await db.run('ALTER TABLE tafel_idempotency ADD COLUMN fingerprint TEXT');
   }
 }
+import type { SqlDb } from '@app/kernel';

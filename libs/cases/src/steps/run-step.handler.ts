@@ -1,3 +1,4 @@
+import { deterministicId, newId, sha256Hex, stableJson } from '@app/kernel';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@app/config';
@@ -17,7 +18,6 @@ import { caseView } from '../case-view';
 import { TafelError, caseNotFound, revisionMismatch } from '../errors';
 import { FAULTS, type Faults } from '../faults';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
-import { deterministicId, newId, sha256Hex, stableJson } from '../ids';
 import { problemOf } from '../problem';
 import { IdempotencyStore } from '../read-models/idempotency.store';
 import { KeyedLock } from './keyed-lock';

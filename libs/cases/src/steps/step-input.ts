@@ -1,6 +1,5 @@
+import { deterministicId, referenceOf } from '@app/kernel';
 import type { Applicant, Command, Step } from '@app/workflow';
-import { deterministicId } from '../ids';
-import { referenceOf } from '../ids';
 
 /** The body of a step as the API received it (validated by its DTO). */
 export type StepInput = Record<string, unknown>;

@@ -1,9 +1,9 @@
+import { SqliteDb } from '@app/kernel';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { SqliteDb } from '@app/cases';
 import { LeaderGate, LeaseLeaderElection, PostgresLeaderElection, type LeaderWork } from '.';
 
 const SERVER = process.env.TAFEL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';

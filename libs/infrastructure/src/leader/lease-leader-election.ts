@@ -1,6 +1,6 @@
+import type { SqlDb } from '@app/kernel';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@app/config';
-import type { SqlDb } from '@app/cases';
 import type { LeaderElection } from './leader-election.port';
 
 const TABLE = `CREATE TABLE IF NOT EXISTS tafel_leader_leases (

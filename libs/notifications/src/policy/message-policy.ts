@@ -1,4 +1,4 @@
-import { deterministicId } from '@app/cases';
+import { deterministicId } from '@app/kernel';
 import { ERASED, type CaseState, type Participant } from '@app/workflow';
 import type { MessageKind, NotificationSettings, PlannedMessage, ReachBy } from './message.types';
 

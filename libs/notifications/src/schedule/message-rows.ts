@@ -1,5 +1,3 @@
-import type { SqlDb } from '@app/cases';
-
 /** A row of the schedule as the dispatcher sees it. */
 export interface MessageRow {
   message_key: string;
@@ -91,3 +89,4 @@ export class MessageRows {
     );
   }
 }
+import type { SqlDb } from '@app/kernel';

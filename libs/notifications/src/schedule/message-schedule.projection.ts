@@ -1,5 +1,6 @@
+import type { SqlTx } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
-import { caseStreamOf, isDomainEvent, type SqlTx } from '@app/cases';
+import { caseStreamOf, isDomainEvent } from '@app/cases';
 import {
   PERSON_ERASED,
   erasePerson,

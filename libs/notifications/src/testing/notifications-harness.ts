@@ -1,3 +1,4 @@
+import { READ_DB, type SqlDb } from '@app/kernel';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,15 +9,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { loadConfig, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import {
-  CasesModule,
-  ProjectionsService,
-  READ_DB,
-  RunStepCommand,
-  messagesStreamOf,
-  type Actor,
-  type SqlDb,
-} from '@app/cases';
+import { CasesModule, ProjectionsService, RunStepCommand, messagesStreamOf, type Actor } from '@app/cases';
 import { InfrastructureModule } from '@app/infrastructure';
 import type { Step } from '@app/workflow';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
