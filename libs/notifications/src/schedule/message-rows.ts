@@ -1,3 +1,5 @@
+import type { SqlDb } from '@app/kernel';
+
 /** A row of the schedule as the dispatcher sees it. */
 export interface MessageRow {
   message_key: string;
@@ -89,4 +91,3 @@ export class MessageRows {
     );
   }
 }
-import type { SqlDb } from '@app/kernel';

@@ -1,3 +1,5 @@
+import type { SqlDb, SqlTx } from '@app/kernel';
+
 /**
  * The message schedule in the read database: one row per planned message (`due` until an outcome
  * is recorded, then `sent` or `failed`), with the dispatcher's retry state and claim; and the case
@@ -30,4 +32,3 @@ export async function clearMessageSchedule(tx: SqlTx): Promise<void> {
   await tx.run('DELETE FROM tafel_messages');
   await tx.run('DELETE FROM tafel_message_cases');
 }
-import type { SqlDb, SqlTx } from '@app/kernel';
