@@ -31,14 +31,11 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
 };
 module.exports = {
+  // A global option: Jest ignores it inside a project (there the default 5 s would apply).
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'int',
-      testTimeout: 30_000,
-      testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'],
-    },
-    { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

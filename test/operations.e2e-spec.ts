@@ -1,10 +1,10 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAULTS, type Faults } from '@app/cases';
 import { requestBody } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { startTestApp, type TestApp } from './support/test-app';
+import { interceptAppends } from './support/store-faults';
 
 /** Every route of API.md's step table, as method + OpenAPI path + operationId. */
 const STEP_ROUTES = [
@@ -117,16 +117,15 @@ describe('operations', () => {
   describe('graceful shutdown', () => {
     it('finishes the commands in flight before it closes, and keeps them', async () => {
       const own = await startTestApp();
-      const faults = own.app.get<Faults>(FAULTS);
       let arrived = 0;
       let allArrived!: () => void;
       const everyoneWaits = new Promise<void>((resolve) => (allArrived = resolve));
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      faults.beforeAppend = () => {
+      interceptAppends(own.app, () => {
         if (++arrived === 5) allArrived();
         return gate;
-      };
+      });
       const pending = Array.from({ length: 5 }, () =>
         own.http
           .post('/v1/cases')

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { FAULTS, ProjectionsService, type Faults } from '@app/cases';
+import { ProjectionsService } from '@app/cases';
 import { JsonLogger } from '@app/infrastructure';
 import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
 import { createApp } from '../apps/admin-api/src/app.factory';
@@ -13,6 +13,7 @@ import { CaseApi } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { TEST_ACTORS, type TestActor, type TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
+import { interceptAppends } from './support/store-faults';
 
 /** The people of one family conference: every value here is personal data that must stay out of the logs. */
 const JOHANNA = { name: 'Johanna Verbeek-Smit', email: 'johanna.verbeek@example.nl', phone: '06-48213977' };
@@ -178,9 +179,11 @@ async function session(t: TestApp): Promise<number[]> {
   await go(api.intake(c.id, { conferenceQuestions: [`Waar woont ${CHILD}?`], notes: HOME }), 409);
   await go(api.schedule(c.id, api.scheduleBody(8, VENUE), { 'If-Match': '"1"' }), 412);
   await go(api.invite(c.id, { ...JOHANNA, role: 'family', organisation: `${HOME} `.repeat(8000) }), 413);
-  t.app.get<Faults>(FAULTS).beforeAppend = () => Promise.reject(new Error('injected fault: disk gone'));
+  const diskBack = interceptAppends(t.app, (stream) => {
+    if (stream === `case-${c.id}`) throw new Error('injected fault: disk gone');
+  });
   await go(api.invite(c.id, { ...MOHAMMED, role: 'other' }), 500);
-  t.app.get<Faults>(FAULTS).beforeAppend = undefined;
+  diskBack();
 
   for (const read of ['', '/history', '/state?revision=3', '/verification', '/messages', '/access-log']) {
     await go(api.get(`/v1/cases/${c.id}${read}`), 200);

@@ -7,13 +7,12 @@ import { NotificationsModule } from '@app/notifications';
 import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
-import { CaseStepsController } from './cases/case-steps.controller';
-import { StepRunner } from './cases/step-runner';
 import { HealthController } from './http/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
+import { STEP_ROUTES, StepHttp } from './steps';
 import { PrivacyModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 
@@ -31,7 +30,7 @@ export class AppModule {
         PrivacyModule,
       ],
       controllers: [
-        CaseStepsController,
+        ...STEP_ROUTES,
         CaseReadsController,
         AuditController,
         WorkflowController,
@@ -40,7 +39,7 @@ export class AppModule {
         ErasureController,
       ],
       providers: [
-        StepRunner,
+        StepHttp,
         WorkerRuntime,
         { provide: RUN_WORKER, useValue: config.worker },
         { provide: APP_FILTER, useClass: ProblemFilter },

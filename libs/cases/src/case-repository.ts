@@ -53,6 +53,10 @@ export function foldStored(events: StoredEvent[]): CaseState | undefined {
   return state;
 }
 
+/** The id of a command's `index`-th event on a case: a repeated command names the same events. */
+export const eventIdOf = (commandId: string, caseId: string, index: number): string =>
+  deterministicId(commandId, caseId, String(index));
+
 /** Loads and saves cases as event streams. */
 @Injectable()
 export class CaseRepository {
@@ -111,7 +115,7 @@ export class CaseRepository {
     const result = await this.store.append(
       streamOf(caseId),
       events.map((event, i) => ({
-        eventId: deterministicId(context.commandId, caseId, String(i)),
+        eventId: eventIdOf(context.commandId, caseId, i),
         type: event.type,
         schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
         data: event.data,

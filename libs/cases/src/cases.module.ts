@@ -3,24 +3,24 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CaseRepository } from './case-repository';
 import { FollowUpCompleter } from './follow-up/follow-up-completer';
 import { CaseQueries } from './read-models/case-queries';
-import { IdempotencyStore } from './read-models/idempotency.store';
+import { StepOutcomes } from './read-models/step-outcomes.store';
 import { ProjectionsService } from './read-models/projections.service';
-import { RunStepHandler } from './steps/run-step.handler';
+import { TakeStepHandler } from './steps/take-step.handler';
 
 /**
- * Command handling and reads for cases. Expects EVENT_STORE, READ_DB, CLOCK and FAULTS to be provided
+ * Command handling and reads for cases. Expects EVENT_STORE, READ_DB, and CLOCK to be provided
  * globally by the process that imports it.
  */
 @Module({
   imports: [CqrsModule],
   providers: [
     CaseRepository,
-    IdempotencyStore,
+    StepOutcomes,
     FollowUpCompleter,
     ProjectionsService,
     CaseQueries,
-    RunStepHandler,
+    TakeStepHandler,
   ],
-  exports: [CaseRepository, CaseQueries, ProjectionsService, IdempotencyStore, CqrsModule],
+  exports: [CaseRepository, CaseQueries, ProjectionsService, StepOutcomes, CqrsModule],
 })
 export class CasesModule {}

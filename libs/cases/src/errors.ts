@@ -25,11 +25,3 @@ export const caseNotFound = (id: string) =>
   new TafelError('CASE.NOT_FOUND', 'not-found', `No case with id ${id}.`);
 
 export const forbidden = (message: string) => new TafelError('ACCESS.FORBIDDEN', 'forbidden', message);
-
-export const revisionMismatch = (expected: number, current: number) =>
-  new TafelError(
-    'CASE.REVISION_MISMATCH',
-    'precondition-failed',
-    `If-Match names revision ${expected}, but the case is at revision ${current}.`,
-    { currentRevision: current },
-  );

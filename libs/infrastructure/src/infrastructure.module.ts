@@ -16,7 +16,7 @@ import {
   openSqliteEventStore,
   type EventStore,
 } from '@app/event-store';
-import { FAULTS, createReadSchema, noFaults } from '@app/cases';
+import { createReadSchema } from '@app/cases';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } from '@app/privacy';
@@ -74,7 +74,6 @@ export class InfrastructureModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
-        { provide: FAULTS, useFactory: noFaults },
         // The key store opens first: a refused master key stops start-up before any store is open.
         { provide: KEY_STORE, useFactory: () => openKeyStore(config, clock) },
         { provide: RAW_EVENT_STORE, useFactory: () => openEventStore(config), inject: [KEY_STORE] },
@@ -93,7 +92,7 @@ export class InfrastructureModule {
         },
         Closer,
       ],
-      exports: [CONFIG, CLOCK, FAULTS, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],
+      exports: [CONFIG, CLOCK, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],
     };
   }
 }

@@ -1,15 +1,9 @@
-import { READ_DB, deterministicId, type SqlDb } from '@app/kernel';
+import { deterministicId } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseRepository, TafelError, forbidden, type Actor } from '@app/cases';
 import { CLOCK, type Clock } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import {
-  PERSON_ERASED,
-  erasePerson,
-  personStreamOf,
-  type CaseState,
-  type PersonErasedData,
-} from '@app/workflow';
+import { PERSON_ERASED, personStreamOf, type PersonErasedData } from '@app/workflow';
 import { KEY_STORE, type PersonKeyStore } from './key-store.port';
 
 export interface ErasureAnswer {
@@ -17,24 +11,6 @@ export interface ErasureAnswer {
   erasedAt: string;
   /** The cases the person appeared in. */
   caseIds: string[];
-}
-
-type Body = Record<string, unknown>;
-
-/** A stored command answer (a case view) as it reads once the person is erased. */
-export function eraseInAnswer(body: Body, personId: string): Body {
-  if (typeof body.applicant !== 'object' || !Array.isArray(body.participants)) return body;
-  const participants = body.participants as { id: string }[];
-  const state = {
-    ...body,
-    followUps: body.followUps ?? [],
-    participants: participants.map(({ id, ...p }) => ({ participantId: id, ...p })),
-  } as unknown as CaseState;
-  const erased = erasePerson(state, personId);
-  return {
-    ...(erased as unknown as Body),
-    participants: erased.participants.map(({ participantId, ...p }) => ({ id: participantId, ...p })),
-  };
 }
 
 /**
@@ -47,7 +23,6 @@ export class ErasureService {
   constructor(
     @Inject(KEY_STORE) private readonly keys: PersonKeyStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_DB) private readonly db: SqlDb,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cases: CaseRepository,
   ) {}
@@ -77,23 +52,6 @@ export class ErasureService {
       { expectedRevision: 'any' },
     );
     for (const caseId of caseIds) this.cases.forget(caseId);
-    await this.redactAnswers(personId);
     return { personId, erasedAt, caseIds };
-  }
-
-  /** Stored first answers to commands (Idempotency-Key) hold case views: the person goes from them too. */
-  private async redactAnswers(personId: string): Promise<void> {
-    const rows = await this.db.all<{ actor_id: string; idem_key: string; body: string }>(
-      'SELECT actor_id, idem_key, body FROM tafel_idempotency WHERE body LIKE ?',
-      [`%${personId}%`],
-    );
-    for (const row of rows) {
-      const body = JSON.stringify(eraseInAnswer(JSON.parse(row.body) as Body, personId));
-      await this.db.run('UPDATE tafel_idempotency SET body = ? WHERE actor_id = ? AND idem_key = ?', [
-        body,
-        row.actor_id,
-        row.idem_key,
-      ]);
-    }
   }
 }

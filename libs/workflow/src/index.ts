@@ -11,6 +11,7 @@ export {
   type Proposal,
   type StepEvent,
   type StepEventOf,
+  type StepCommand,
 } from './steps';
 export { CHECKS, STEP_RULES, type Check, type GuardCode } from './guards';
 export { conferenceMachine, type ConferenceMachine } from './conference.machine';

@@ -46,6 +46,9 @@ export const COMMAND_STEPS: Record<CommandType, Step> = invert(STEP_COMMANDS);
 /** The step that records each event type. */
 export const EVENT_STEPS: Record<EventType, Step> = invert(STEP_EVENTS);
 
+/** The command a step sends, as a type: `StepCommand<'schedule-conference'>` is `ScheduleConference`. */
+export type StepCommand<S extends Step> = Extract<Command, { type: (typeof STEP_COMMANDS)[S] }>;
+
 /** The API step (`nextSteps` name) a command performs. */
 export function stepOf(command: Command): Step {
   return COMMAND_STEPS[command.type];

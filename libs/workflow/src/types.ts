@@ -4,11 +4,18 @@
  * so that it can later be encrypted per person without touching anything else.
  */
 
-export type ConferenceKind = 'group' | 'family';
-export type Channel = 'online' | 'phone';
-export type ParticipantRole = 'family' | 'neighbour' | 'school' | 'professional' | 'other';
-export type Answer = 'accepted' | 'declined';
-export type FollowUpOutcome = 'on-track' | 'partly' | 'not-carried-out' | 'unreachable';
+/** The enumerations of API.md, once: DTOs and OpenAPI take their values from here. */
+export const CONFERENCE_KINDS = ['group', 'family'] as const;
+export const CHANNELS = ['online', 'phone'] as const;
+export const PARTICIPANT_ROLES = ['family', 'neighbour', 'school', 'professional', 'other'] as const;
+export const ANSWERS = ['accepted', 'declined'] as const;
+export const FOLLOW_UP_OUTCOMES = ['on-track', 'partly', 'not-carried-out', 'unreachable'] as const;
+
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export type Answer = (typeof ANSWERS)[number];
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 /** The states of API.md, in the order a case normally passes them. */
 export const CASE_STATES = [

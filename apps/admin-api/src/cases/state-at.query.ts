@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
-import { OFFSET_MESSAGE, WITH_OFFSET } from './case-steps.dto';
+import { OFFSET_MESSAGE, WITH_OFFSET } from '../http/fields';
 import { TafelError } from '@app/cases';
 import type { PointInTime } from '@app/audit';
 

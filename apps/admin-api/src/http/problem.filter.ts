@@ -2,7 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { StoreUnavailable } from '@app/event-store';
-import { TafelError, problem, problemOf, type Problem } from '@app/cases';
+import { TafelError } from '@app/cases';
+import { problem, problemOf, type Problem } from './problem';
 
 const logger = new Logger('Problems');
 
@@ -36,7 +37,10 @@ export function toProblem(error: unknown): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, error: unknown): void {
-  const body = toProblem(error);
+  replyProblem(reply, toProblem(error));
+}
+
+export function replyProblem(reply: FastifyReply, body: Problem): void {
   void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
 }
 

@@ -22,23 +22,22 @@ const STEPS_BY_ROLE: Record<Role, (step: Step) => boolean> = {
   auditor: () => false,
 };
 
+const NOT_YOURS = 'This case is not assigned to you.';
+
 function assignedElsewhere(actor: Actor, state: CaseState): boolean {
   return actor.role === 'coordinator' && state.coordinator?.coordinatorId !== actor.id;
 }
 
-/** @throws TafelError (forbidden) when the actor may not take this step on this case. */
-export function assertMayTakeStep(actor: Actor, step: Step, state: CaseState | undefined): void {
-  if (!STEPS_BY_ROLE[actor.role](step)) {
-    throw forbidden(`The role ${actor.role} may not take the step ${step}.`);
-  }
-  if (state && assignedElsewhere(actor, state)) {
-    throw forbidden('This case is not assigned to you.');
-  }
+/** Why the actor may not take this step on this case, or `undefined` when they may. */
+export function stepDenial(actor: Actor, step: Step, state: CaseState | undefined): string | undefined {
+  if (!STEPS_BY_ROLE[actor.role](step)) return `The role ${actor.role} may not take the step ${step}.`;
+  if (state && assignedElsewhere(actor, state)) return NOT_YOURS;
+  return undefined;
 }
 
 /** @throws TafelError (forbidden) when the actor may not read this case. */
 export function assertMayRead(actor: Actor, state: CaseState): void {
-  if (assignedElsewhere(actor, state)) throw forbidden('This case is not assigned to you.');
+  if (assignedElsewhere(actor, state)) throw forbidden(NOT_YOURS);
 }
 
 /** The coordinator filter a case list must apply for this actor, if any. */

@@ -1,3 +1,5 @@
+import type { SqlDb } from '@app/kernel';
+
 /** Tables of the read side. `case_list.state_json` is the folded case, so the list needs no replay. */
 export async function createReadSchema(db: SqlDb): Promise<void> {
   const bigint = db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
@@ -18,24 +20,16 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
     state_json TEXT NOT NULL
   )`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_case_list_created ON tafel_case_list (created_position)`);
-  await db.run(`CREATE TABLE IF NOT EXISTS tafel_idempotency (
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_step_outcomes (
     actor_id TEXT NOT NULL,
     idem_key TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    body TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    command_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    fingerprint TEXT,
     PRIMARY KEY (actor_id, idem_key)
   )`);
-  // Tables made before requests were fingerprinted gain the column.
-  const columns =
-    db.dialect === 'postgres'
-      ? await db.all<{ name: string }>(
-          `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'tafel_idempotency'`,
-        )
-      : await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('tafel_idempotency')`);
-  if (!columns.some((c) => c.name === 'fingerprint')) {
-    await db.run('ALTER TABLE tafel_idempotency ADD COLUMN fingerprint TEXT');
-  }
+  // The table before it held whole answers, personal data included: it goes.
+  await db.run('DROP TABLE IF EXISTS tafel_idempotency');
 }
-import type { SqlDb } from '@app/kernel';

@@ -67,7 +67,8 @@ describe('the mail participants receive (real SMTP on loopback, Dutch templates)
   it('nudges the one who has not answered, with the date written the Dutch way', async () => {
     await h.answer(caseId, anna, 'accepted');
     await h.answer(caseId, mo, 'accepted');
-    await h.step('schedule-conference', caseId, {
+    await h.step(caseId, {
+      type: 'ScheduleConference',
       startsAt: '2026-03-16T09:00:00Z',
       location: 'Buurthuis De Speeldoos',
     });
@@ -107,15 +108,20 @@ describe('the mail participants receive (real SMTP on loopback, Dutch templates)
 
   it('sends the plan to every attendee with an address, and shows the one without as to be phoned', async () => {
     h.clock.set('2026-03-16T12:00:00Z');
-    await h.step('hold-conference', caseId, { heldAt: '2026-03-16T09:00:00Z', attendees: [anna, joris, mo] });
-    await h.step('record-plan', caseId, {
+    await h.step(caseId, {
+      type: 'HoldConference',
+      heldAt: '2026-03-16T09:00:00Z',
+      attendees: [anna, joris, mo],
+    });
+    await h.step(caseId, {
+      type: 'RecordPlan',
       agreements: [
         { ownerIds: [anna, mo], action: 'Samen de speeltijden afspreken', when: 'binnen twee weken' },
         { ownerIds: [joris], action: 'Langs het veld lopen', where: 'Kanaalstraat', when: 'vanaf maandag' },
       ],
       ifItDoesNotWork: 'We komen binnen een maand opnieuw bij elkaar.',
     });
-    await h.step('distribute-plan', caseId, {});
+    await h.step(caseId, { type: 'DistributePlan' });
     expect(await h.dispatch()).toMatchObject({ sent: 2 });
     const [plan] = take();
     expect(plan.subject).toBe('Het plan van de groepsconferentie');

@@ -9,9 +9,18 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { loadConfig, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import { CasesModule, ProjectionsService, RunStepCommand, messagesStreamOf, type Actor } from '@app/cases';
+import {
+  CasesModule,
+  PLACEHOLDER_IDS,
+  ProjectionsService,
+  TakeStep,
+  messagesStreamOf,
+  type Actor,
+  type GeneratedIds,
+  type StepOutcome,
+} from '@app/cases';
 import { InfrastructureModule } from '@app/infrastructure';
-import type { Step } from '@app/workflow';
+import { stepOf, type Answer, type Command, type ParticipantRole } from '@app/workflow';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
 import { NotificationsModule } from '../notifications.module';
@@ -99,45 +108,64 @@ export class NotificationsHarness {
     });
   }
 
-  /** Takes a step through the real command handler; answers the case body. */
-  async step(step: Step, caseId: string | undefined, input: object = {}, participantId?: string) {
-    const answer = await this.app
+  /** Takes a step through the real command handler; answers the case after it. @throws on a refusal. */
+  async step(
+    caseId: string | undefined,
+    command: Command | ((ids: GeneratedIds) => Command),
+    participantId?: string,
+  ) {
+    const build = typeof command === 'function' ? command : () => command;
+    const step = stepOf(build(PLACEHOLDER_IDS));
+    const outcome = await this.app
       .get(CommandBus)
-      .execute(
-        new RunStepCommand(step, caseId, input as never, ADMIN, { participantId, correlationId: 'test' }),
+      .execute<TakeStep, StepOutcome>(
+        new TakeStep(step, { caseId, participantId }, build as never, ADMIN, { correlationId: 'test' }),
       );
-    return answer.body as { id: string; participantId?: string; state: string; revision: number };
+    if (!outcome.ok) throw new Error(`step ${step} refused: ${JSON.stringify(outcome.refusal)}`);
+    return { id: outcome.state.id, participantId: outcome.participantId, revision: outcome.revision };
   }
 
   /** A group case with a coordinator and these participants invited; answers its id and participant ids. */
   async preparedCase(
-    people: { name: string; email?: string; role?: string }[],
+    people: { name: string; email?: string; role?: ParticipantRole }[],
     questions = ['Hoe kunnen we weer samen om tafel?'],
   ): Promise<{ id: string; pids: string[] }> {
-    const { id } = await this.step('request', undefined, {
+    const { id } = await this.step(undefined, (ids) => ({
+      type: 'RequestConference',
+      caseId: ids.caseId,
+      reference: 'EK-TEST',
       kind: 'group',
-      applicant: { name: 'Wijkteam Lombok' },
+      applicant: { personId: ids.applicantPersonId, name: 'Wijkteam Lombok' },
       region: 'Utrecht',
       description: 'Spanning tussen buren.',
       channel: 'online',
-    });
-    await this.step('complete-intake', id, { conferenceQuestions: questions });
-    await this.step('assign-coordinator', id, {
+    }));
+    await this.step(id, { type: 'CompleteIntake', conferenceQuestions: questions });
+    await this.step(id, {
+      type: 'AssignCoordinator',
       coordinatorId: 'coord-1',
       name: 'Fatima de Vries',
       email: 'fatima@example.org',
       independenceDeclared: true,
     });
     const pids: string[] = [];
-    for (const p of people) {
-      const body = await this.step('invite-participant', id, { role: 'neighbour', ...p });
-      pids.push(body.participantId!);
-    }
+    for (const p of people) pids.push(await this.invite(id, p));
     return { id, pids };
   }
 
-  answer(caseId: string, pid: string, answer: 'accepted' | 'declined') {
-    return this.step('record-answer', caseId, { answer }, pid);
+  /** Invites one participant; answers their id. */
+  async invite(caseId: string, p: { name: string; email?: string; role?: ParticipantRole }): Promise<string> {
+    const { participantId } = await this.step(caseId, (ids) => ({
+      type: 'InviteParticipant',
+      participantId: ids.participantId,
+      role: 'neighbour',
+      ...p,
+    }));
+    return participantId!;
+  }
+
+  answer(caseId: string, participantId: string, answer: Answer) {
+    return this.step(caseId, { type: 'RecordAnswer', participantId, answer }, participantId);
   }
 
   /** Waits until the message schedule has seen every event in the store. */

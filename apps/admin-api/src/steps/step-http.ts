@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RunStepCommand, TafelError, type Actor, type StepAnswer, type StepInput } from '@app/cases';
+import { TafelError, TakeStep, caseView, type Actor, type StepOutcome } from '@app/cases';
 import type { Step } from '@app/workflow';
+import { refusalProblem } from '../http/problem';
+import { replyProblem } from '../http/problem.filter';
+import type { PathParams, StepDefinition } from './step-definition';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -28,31 +31,32 @@ function parseIdempotencyKey(request: FastifyRequest): string | undefined {
   return key;
 }
 
-/** Turns an HTTP step request into a RunStepCommand and its answer into the HTTP response. */
+/** Takes a step asked for over HTTP through the command bus and answers its outcome as HTTP. */
 @Injectable()
-export class StepRunner {
+export class StepHttp {
   constructor(private readonly commands: CommandBus) {}
 
-  async run(
-    step: Step,
-    caseId: string | undefined,
-    body: object,
-    actor: Actor,
-    request: FastifyRequest,
+  async take<S extends Step, D extends object, P extends string>(
+    definition: StepDefinition<S, D, P>,
+    params: PathParams<P>,
+    dto: D,
+    request: FastifyRequest & { actor: Actor },
     reply: FastifyReply,
-    participantId?: string,
   ): Promise<void> {
-    const answer = await this.commands.execute<RunStepCommand, StepAnswer>(
-      new RunStepCommand(step, caseId, { ...body } as StepInput, actor, {
-        participantId,
+    const target = params as { caseId?: string; participantId?: string };
+    const outcome = await this.commands.execute<TakeStep<S>, StepOutcome>(
+      new TakeStep(definition.step, target, (ids) => definition.toCommand(dto, ids, params), request.actor, {
         ifMatch: parseIfMatch(request),
         idempotencyKey: parseIdempotencyKey(request),
         correlationId: String(request.id),
       }),
     );
-    reply.status(answer.status);
-    if (answer.status >= 400) reply.header('content-type', 'application/problem+json');
-    else if (typeof answer.body.revision === 'number') reply.header('etag', `"${answer.body.revision}"`);
-    await reply.send(answer.body);
+    if (!outcome.ok) return replyProblem(reply, refusalProblem(outcome.refusal));
+    const view = caseView(outcome.state, outcome.revision, outcome.appended);
+    const body = outcome.participantId ? { ...view, participantId: outcome.participantId } : view;
+    await reply
+      .status(definition.created ? 201 : 200)
+      .header('etag', `"${outcome.revision}"`)
+      .send(body);
   }
 }

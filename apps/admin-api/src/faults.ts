@@ -1,1 +1,0 @@
-export { FAULTS, type Faults } from '@app/cases';

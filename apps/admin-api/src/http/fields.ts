@@ -1,0 +1,52 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+/** Bounds shared by the request bodies and queries. */
+export const NAME = 200;
+export const TEXT = 2000;
+export const LONG_TEXT = 20000;
+export const PLACE = 500;
+export const PHONE = 50;
+
+/** API.md: times are ISO 8601 with an offset, so a time never depends on the server's time zone. */
+export const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export const OFFSET_MESSAGE = {
+  message: '$property must be a date-time with an offset, e.g. 2026-03-16T10:00:00+01:00',
+};
+
+/** A required, non-blank string of at most `max` characters. */
+export const Text = (max: number, description?: string) =>
+  applyDecorators(ApiProperty({ description, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+
+/** An optional string of at most `max` characters. */
+export const OptionalText = (max: number, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, maxLength: max }),
+    IsOptional(),
+    IsString(),
+    MaxLength(max),
+  );
+
+export const OptionalEmail = () => applyDecorators(ApiPropertyOptional(), IsOptional(), IsEmail());
+
+/** One of the values of a `libs/workflow` enumeration. */
+export const OneOf = (values: readonly string[]) =>
+  applyDecorators(ApiProperty({ enum: values }), IsIn([...values]));
+
+/** A date-time with an offset. */
+export const TimeWithOffset = (description?: string) =>
+  applyDecorators(
+    ApiProperty({ format: 'date-time', description }),
+    IsISO8601({ strict: true }),
+    Matches(WITH_OFFSET, OFFSET_MESSAGE),
+  );

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { LONG_TEXT, OptionalText, TEXT } from '../http/fields';
+import { defineStep } from './step-definition';
+
+export class CompleteIntakeDto {
+  @ApiProperty({ type: [String], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(TEXT, { each: true })
+  conferenceQuestions!: string[];
+  @OptionalText(LONG_TEXT) notes?: string;
+}
+
+export const completeIntake = defineStep({
+  step: 'complete-intake',
+  path: ':id/intake',
+  dto: CompleteIntakeDto,
+  toCommand: (dto) => ({
+    type: 'CompleteIntake',
+    conferenceQuestions: dto.conferenceQuestions,
+    notes: dto.notes,
+  }),
+});

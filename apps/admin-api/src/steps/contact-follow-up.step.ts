@@ -1,0 +1,21 @@
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '@app/workflow';
+import { LONG_TEXT, OneOf, OptionalText, TimeWithOffset } from '../http/fields';
+import { defineStep } from './step-definition';
+
+export class ContactFollowUpDto {
+  @TimeWithOffset() contactedAt!: string;
+  @OneOf(FOLLOW_UP_OUTCOMES) outcome!: FollowUpOutcome;
+  @OptionalText(LONG_TEXT) notes?: string;
+}
+
+export const contactFollowUp = defineStep({
+  step: 'contact-follow-up',
+  path: ':id/follow-up',
+  dto: ContactFollowUpDto,
+  toCommand: (dto) => ({
+    type: 'ContactFollowUp',
+    contactedAt: dto.contactedAt,
+    outcome: dto.outcome,
+    notes: dto.notes,
+  }),
+});

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
+import { TimeWithOffset } from '../http/fields';
+import { defineStep } from './step-definition';
+
+export class HoldConferenceDto {
+  @TimeWithOffset() heldAt!: string;
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) attendees!: string[];
+  @ApiPropertyOptional({ description: 'family conferences only' })
+  @IsOptional()
+  @IsBoolean()
+  privatePartHeld?: boolean;
+}
+
+export const holdConference = defineStep({
+  step: 'hold-conference',
+  path: ':id/conference',
+  dto: HoldConferenceDto,
+  toCommand: (dto) => ({
+    type: 'HoldConference',
+    heldAt: dto.heldAt,
+    attendees: dto.attendees,
+    privatePartHeld: dto.privatePartHeld,
+  }),
+});

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { LONG_TEXT, OptionalText, PLACE, TEXT, Text } from '../http/fields';
+import { defineStep } from './step-definition';
+
+export class AgreementDto {
+  @ApiProperty({ type: [String], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  ownerIds!: string[];
+  @Text(TEXT) action!: string;
+  @OptionalText(PLACE) where?: string;
+  @Text(PLACE) when!: string;
+}
+
+export class RecordPlanDto {
+  @ApiProperty({ type: [AgreementDto], minItems: 1 })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AgreementDto)
+  agreements!: AgreementDto[];
+  // Blank is a domain refusal (PLAN.NO_FALLBACK), not a malformed body.
+  @ApiProperty({ maxLength: LONG_TEXT }) @IsString() @MaxLength(LONG_TEXT) ifItDoesNotWork!: string;
+}
+
+export const recordPlan = defineStep({
+  step: 'record-plan',
+  path: ':id/plan',
+  dto: RecordPlanDto,
+  toCommand: (dto) => ({
+    type: 'RecordPlan',
+    agreements: dto.agreements.map((a) => ({
+      ownerIds: a.ownerIds,
+      action: a.action,
+      where: a.where,
+      when: a.when,
+    })),
+    ifItDoesNotWork: dto.ifItDoesNotWork,
+  }),
+});
