@@ -61,9 +61,6 @@ export const CHECKS: Record<GuardCode, Check> = {
     e.event.data.agreements.every((a) => a.ownerIds.every((id) => c.conference?.attendees.includes(id))),
   [RULES.NO_FALLBACK]: (_, e) => e.type !== 'record-plan' || !blank(e.event.data.ifItDoesNotWork),
   [RULES.PLAN_NOT_RECORDED]: (c) => c.plan !== undefined,
-  [RULES.NOT_EVERY_ATTENDEE]: (c, e) =>
-    e.type !== 'distribute-plan' ||
-    (c.conference?.attendees ?? []).every((id) => e.event.data.recipients.includes(id)),
   [RULES.PLAN_NOT_DISTRIBUTED]: (c) => c.distribution !== undefined,
   [RULES.CONTACT_TIME]: (c, e) =>
     e.type !== 'contact-follow-up' ||
@@ -109,7 +106,7 @@ export const STEP_RULES: Record<CaseStep, readonly GuardCode[]> = {
     RULES.OWNER_NOT_ATTENDEE,
     RULES.NO_FALLBACK,
   ],
-  'distribute-plan': [RULES.PLAN_NOT_RECORDED, RULES.NOT_EVERY_ATTENDEE],
+  'distribute-plan': [RULES.PLAN_NOT_RECORDED],
   'contact-follow-up': [RULES.PLAN_NOT_DISTRIBUTED, RULES.CONTACT_TIME],
   'request-follow-up-conference': [
     RULES.PLAN_NOT_DISTRIBUTED,

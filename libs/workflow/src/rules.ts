@@ -67,8 +67,6 @@ export const RULES = {
   NO_FALLBACK: 'PLAN.NO_FALLBACK',
   /** Only a recorded plan can be distributed. */
   PLAN_NOT_RECORDED: 'PLAN.NOT_RECORDED',
-  /** The plan goes to every participant who attended. */
-  NOT_EVERY_ATTENDEE: 'PLAN.NOT_EVERY_ATTENDEE',
   /** Follow-up contact and follow-up conferences come only after the plan was distributed. */
   PLAN_NOT_DISTRIBUTED: 'FOLLOW_UP.PLAN_NOT_DISTRIBUTED',
   /** Follow-up contact is recorded after the plan was distributed, and not in the future. */
@@ -132,7 +130,6 @@ export const RULE_MESSAGES: Record<RuleCode, string> = {
   'PLAN.OWNER_NOT_ATTENDEE': 'Every owner of an agreement must be a participant who attended.',
   'PLAN.NO_FALLBACK': 'A plan must say what happens if it does not work.',
   'PLAN.NOT_RECORDED': 'There is no plan to distribute yet.',
-  'PLAN.NOT_EVERY_ATTENDEE': 'The plan must go to every participant who attended.',
   'FOLLOW_UP.PLAN_NOT_DISTRIBUTED': 'Follow-up comes only after the plan was distributed.',
   'FOLLOW_UP.CONTACT_TIME': 'The follow-up contact lies between the distribution of the plan and now.',
   'FOLLOW_UP.SAME_CASE': 'A follow-up conference is a new case with its own id.',
