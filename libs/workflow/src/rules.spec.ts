@@ -1,8 +1,13 @@
-import { STEP_RULES } from './guards';
+import { conferenceMachine } from './conference.machine';
+import { workflowTransitions } from './mermaid';
 import { CASE_STEPS } from './next-steps';
+import { stepRulesOf } from './rule-table';
+import { RULE_MESSAGES, RULES, ruleScope, WORKFLOW_RULES } from './rules';
 import type { CaseStep } from './steps';
+import { historyUpTo, stateUpTo } from './testing/cases';
+import { given } from './testing/decider-spec';
 
-const guardsOf = (step: CaseStep): readonly string[] => STEP_RULES[step];
+const guardsOf = (step: CaseStep): string[] => stepRulesOf(WORKFLOW_RULES, step).map((r) => r.code);
 
 describe('the guards of each step', () => {
   it('run in the order a refusal reports them: what must have happened first, then what the command says', () => {
@@ -47,5 +52,43 @@ describe('the guards of each step', () => {
       withdraw: ['CASE.REASON_REQUIRED'],
       close: [],
     });
+  });
+});
+
+describe('the rule table', () => {
+  const rules = Object.values(WORKFLOW_RULES);
+
+  it('gives every rule its own code', () => {
+    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+    expect(Object.keys(RULE_MESSAGES)).toHaveLength(rules.length);
+  });
+
+  it('derives codes, messages and scopes from the one declaration', () => {
+    expect(RULES.TOO_FEW_ACCEPTED).toBe('CONFERENCE.TOO_FEW_ACCEPTED');
+    expect(RULE_MESSAGES['PLAN.NO_FALLBACK']).toBe('A plan must say what happens if it does not work.');
+    expect(ruleScope('CONFERENCE.NOT_SCHEDULED')).toBe('state');
+    expect(ruleScope('CONFERENCE.NO_ATTENDEES')).toBe('payload');
+    expect(ruleScope('NO.SUCH_RULE')).toBe('payload');
+  });
+
+  it('guards only steps the machine takes somewhere', () => {
+    const taken = new Set(workflowTransitions(conferenceMachine).map((t) => t.step));
+    const guarded = rules.flatMap((r) => ('steps' in r ? r.steps : []));
+    expect(guarded.filter((step) => !taken.has(step))).toEqual([]);
+  });
+
+  it('refuses with the sentence declared beside the rule', () => {
+    const refusal = given(historyUpTo('held'))
+      .when({ type: 'RecordPlan', agreements: [], ifItDoesNotWork: 'We call.' })
+      .thenRefuses(RULES.NO_AGREEMENTS).refusal;
+    expect(refusal.message).toBe(WORKFLOW_RULES.NO_AGREEMENTS.message);
+  });
+
+  it('a guard asked about a step it does not guard throws instead of guessing', () => {
+    const { guard } = WORKFLOW_RULES.NO_AGREEMENTS;
+    const context = stateUpTo('held');
+    expect(() =>
+      guard({ context, event: { type: 'close', event: { type: 'CaseClosed', data: { at: 't' } } } }),
+    ).toThrow(/PLAN.NO_AGREEMENTS does not guard close/);
   });
 });
