@@ -1,21 +1,14 @@
 import { and, assign, setup } from 'xstate';
 import { evolve } from './evolve';
-import { CHECKS, STEP_RULES, type GuardCode } from './guards';
+import { guardsOf, stepRulesOf, type RuleTable } from './rule-table';
+import { WORKFLOW_RULES } from './rules';
 import type { CaseStep, StepEvent } from './steps';
 import type { CaseState, CaseStatus, DomainEvent } from './types';
 
-type GuardArgs = { context: CaseState; event: StepEvent };
-const guards = Object.fromEntries(
-  Object.entries(CHECKS).map(([code, check]) => [
-    code,
-    ({ context, event }: GuardArgs) => check(context, event),
-  ]),
-) as Record<GuardCode, (args: GuardArgs) => boolean>;
-
-/** A guarded transition for a step: every rule of the step must hold. */
+/** A guarded transition for a step: every rule of the step must hold, in the table's order. */
 function to(step: CaseStep, target: CaseStatus) {
-  const rules = STEP_RULES[step];
-  return { target, actions: 'record' as const, ...(rules.length > 0 ? { guard: and([...rules]) } : {}) };
+  const rules = stepRulesOf(WORKFLOW_RULES, step).map((r) => r.code);
+  return { target, actions: 'record' as const, ...(rules.length > 0 ? { guard: and(rules) } : {}) };
 }
 
 /** Steps of the preparation (allowed until the conference is held), staying in `state`. */
@@ -37,14 +30,22 @@ const afterDistribution = (state: 'plan-distributed' | 'followed-up') => ({
 /**
  * The conference case workflow, version 1. Its context is the folded {@link CaseState} (given as
  * input); its events are the API steps, each carrying the event it proposes to record. The `record`
- * action folds that event in, so stepping the machine and folding with `evolve` agree.
+ * action folds that event in, so stepping the machine and folding with `evolve` agree. Its guards
+ * are the step rules of its table, named by code; the table itself rides along as the root's `meta`,
+ * so that a refusal is explained by the rules of the case's own version.
  */
 export const conferenceMachine = setup({
-  types: { context: {} as CaseState, events: {} as StepEvent, input: {} as CaseState },
-  guards,
+  types: {
+    context: {} as CaseState,
+    events: {} as StepEvent,
+    input: {} as CaseState,
+    meta: {} as { rules?: RuleTable },
+  },
+  guards: guardsOf(WORKFLOW_RULES),
   actions: { record: assign(({ context, event }) => evolve(context, event.event as DomainEvent)) },
 }).createMachine({
   id: 'conference',
+  meta: { rules: WORKFLOW_RULES },
   initial: 'requested',
   context: ({ input }) => input,
   states: {

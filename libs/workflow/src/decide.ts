@@ -1,20 +1,22 @@
 import { transition } from 'xstate';
-import { STEP_RULES } from './guards';
 import { nextSteps } from './next-steps';
 import { propose, requestEvent } from './propose';
-import { RULE_MESSAGES, RULES, ruleScope, type RuleCode } from './rules';
-import { hasTransition, holds, snapshotOf, type CaseSnapshot } from './snapshot';
+import { stepRulesOf, type Rule } from './rule-table';
+import { WORKFLOW_RULES } from './rules';
+import { hasTransition, holds, rulesOf, snapshotOf, type CaseSnapshot } from './snapshot';
 import type { StepEvent } from './steps';
 import type { CaseState, Command, Decision, DomainEvent } from './types';
 import { WORKFLOW_VERSION } from './workflow-registry';
 
-function refuse(state: CaseState | undefined, rule: RuleCode): Decision {
+const { STEP_NOT_ALLOWED, NOT_FOUND, ALREADY_EXISTS, FOLLOW_UP_OF_ITSELF } = WORKFLOW_RULES;
+
+function refuse(state: CaseState | undefined, { code, message }: Rule): Decision {
   const currentState = state?.status ?? null;
-  const message =
-    rule === RULES.STEP_NOT_ALLOWED && currentState !== null
+  const sentence =
+    code === STEP_NOT_ALLOWED.code && currentState !== null
       ? `This step is not allowed while the case is ${currentState}.`
-      : RULE_MESSAGES[rule];
-  return { ok: false, refusal: { rule, currentState, nextSteps: nextSteps(state), message } };
+      : message;
+  return { ok: false, refusal: { rule: code, currentState, nextSteps: nextSteps(state), message: sentence } };
 }
 
 /**
@@ -23,11 +25,11 @@ function refuse(state: CaseState | undefined, rule: RuleCode): Decision {
  * else `CASE.STEP_NOT_ALLOWED`; a finished case always says `CASE.STEP_NOT_ALLOWED`. With a
  * transition, the first of its guards that fails.
  */
-function explain(snapshot: CaseSnapshot, event: StepEvent): RuleCode {
-  if (snapshot.status === 'done') return RULES.STEP_NOT_ALLOWED;
+function explain(snapshot: CaseSnapshot, event: StepEvent): Rule {
+  if (snapshot.status === 'done') return STEP_NOT_ALLOWED;
   const allowedHere = hasTransition(snapshot, event.type);
-  const rules = STEP_RULES[event.type].filter((r) => allowedHere || ruleScope(r) === 'state');
-  return rules.find((r) => !holds(snapshot, r, event)) ?? RULES.STEP_NOT_ALLOWED;
+  const rules = stepRulesOf(rulesOf(snapshot), event.type).filter((r) => allowedHere || r.scope === 'state');
+  return rules.find((r) => !holds(snapshot, r, event)) ?? STEP_NOT_ALLOWED;
 }
 
 /**
@@ -41,11 +43,11 @@ function explain(snapshot: CaseSnapshot, event: StepEvent): RuleCode {
 export function decide(state: CaseState | undefined, command: Command, now: Date): Decision {
   const at = now.toISOString();
   if (command.type === 'RequestConference') {
-    if (state !== undefined) return refuse(state, RULES.ALREADY_EXISTS);
-    if (command.followUpOf === command.caseId) return refuse(state, RULES.FOLLOW_UP_OF_ITSELF);
+    if (state !== undefined) return refuse(state, ALREADY_EXISTS);
+    if (command.followUpOf === command.caseId) return refuse(state, FOLLOW_UP_OF_ITSELF);
     return { ok: true, events: [requestEvent(command, at, WORKFLOW_VERSION)] };
   }
-  if (state === undefined) return refuse(state, RULES.NOT_FOUND);
+  if (state === undefined) return refuse(state, NOT_FOUND);
   const snapshot = snapshotOf(state);
   const proposal = propose(state, command, at);
   // One pure machine step: an event the machine does not take leaves the snapshot as it was.

@@ -1,5 +1,26 @@
 export * from './types';
-export { RULES, RULE_MESSAGES, ruleScope, type RuleCode, type RuleKey } from './rules';
+export {
+  WORKFLOW_RULES,
+  RULES,
+  RULE_MESSAGES,
+  ruleScope,
+  type GuardCode,
+  type RuleCode,
+  type RuleKey,
+} from './rules';
+export {
+  generalRule,
+  stepRule,
+  guardsOf,
+  stepRulesOf,
+  type CodeOf,
+  type GuardArgs,
+  type GuardCodeOf,
+  type Rule,
+  type RuleScope,
+  type RuleTable,
+  type StepRule,
+} from './rule-table';
 export {
   STEP_COMMANDS,
   STEP_EVENTS,
@@ -13,7 +34,6 @@ export {
   type StepEventOf,
   type StepCommand,
 } from './steps';
-export { CHECKS, STEP_RULES, type Check, type GuardCode } from './guards';
 export { conferenceMachine, type ConferenceMachine } from './conference.machine';
 export { WORKFLOW_VERSION, machineFor, workflowVersions, registerWorkflowVersion } from './workflow-registry';
 export { snapshotOf, type CaseSnapshot } from './snapshot';

@@ -1,6 +1,6 @@
 import type { SnapshotFrom } from 'xstate';
-import { CHECKS } from './guards';
 import type { ConferenceMachine } from './conference.machine';
+import type { GuardArgs, RuleTable, StepRule } from './rule-table';
 import type { StepEvent } from './steps';
 import type { CaseState } from './types';
 import { machineFor } from './workflow-registry';
@@ -17,11 +17,20 @@ export function hasTransition(snapshot: CaseSnapshot, step: StepEvent['type']): 
   return snapshot.machine.root.states[snapshot.value]?.transitions.has(step) ?? false;
 }
 
-/** Evaluates one guard with the machine's own implementation (a later version may provide its own). */
-export function holds(snapshot: CaseSnapshot, code: keyof typeof CHECKS, event: StepEvent): boolean {
-  const guard = snapshot.machine.implementations.guards[code] as
-    ((args: { context: CaseState; event: StepEvent }, params: unknown) => boolean) | undefined;
-  return guard
-    ? guard({ context: snapshot.context, event }, undefined)
-    : CHECKS[code](snapshot.context, event);
+/**
+ * The rule table the snapshot's machine was built from (its root `meta.rules`).
+ * @throws Error when the machine carries none.
+ */
+export function rulesOf(snapshot: CaseSnapshot): RuleTable {
+  const rules = snapshot.machine.root.meta?.rules;
+  if (rules === undefined) throw new Error(`Machine ${snapshot.machine.id} carries no rule table`);
+  return rules;
+}
+
+/** Evaluates a rule with the machine's own guard of that name (a machine may be given another). */
+export function holds(snapshot: CaseSnapshot, rule: StepRule, event: StepEvent): boolean {
+  const args: GuardArgs = { context: snapshot.context, event };
+  const guard = snapshot.machine.implementations.guards[rule.code] as
+    ((args: GuardArgs, params: undefined) => boolean) | undefined;
+  return guard ? guard(args, undefined) : rule.guard(args);
 }
