@@ -12,14 +12,18 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@app/workflow$': '<rootDir>/libs/workflow/src',
+  '^@app/workflow/fixtures/(.*)$': '<rootDir>/libs/workflow/src/testing/fixtures/$1',
   '^@app/event-store$': '<rootDir>/libs/event-store/src',
+  '^@app/event-store/(sqlite|postgres|eventstoredb|testing)$': '<rootDir>/libs/event-store/src/$1',
   '^@app/cases$': '<rootDir>/libs/cases/src',
   '^@app/notifications$': '<rootDir>/libs/notifications/src',
+  '^@app/notifications/testing$': '<rootDir>/libs/notifications/src/testing',
   '^@app/audit$': '<rootDir>/libs/audit/src',
   '^@app/privacy$': '<rootDir>/libs/privacy/src',
   '^@app/infrastructure$': '<rootDir>/libs/infrastructure/src',
   '^@app/config$': '<rootDir>/config/src',
   '^@app/kernel$': '<rootDir>/libs/kernel/src',
+  '^@app/kernel/(sqlite|postgres)$': '<rootDir>/libs/kernel/src/sql/$1-db',
 };
 const common = {
   rootDir: __dirname,
