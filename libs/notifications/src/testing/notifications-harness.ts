@@ -10,7 +10,6 @@ import { Client } from 'pg';
 import { loadConfig, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { CasesModule, ProjectionsService, RunStepCommand, messagesStreamOf, type Actor } from '@app/cases';
-import { InfrastructureModule } from '@app/infrastructure';
 import type { Step } from '@app/workflow';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
@@ -19,6 +18,7 @@ import { MessageRows } from '../schedule/message-rows';
 import { MESSAGE_SCHEDULE } from '../schedule/message-schedule.projection';
 import { MAIL_TRANSPORT, type MailTransport } from '../transport/mail-transport';
 import { openMailTransport } from '../transport/open-mail-transport';
+import { HarnessStores } from './harness-stores';
 
 const ADMIN_URL = process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN: Actor = { id: 'admin-1', name: 'Ada Admin', role: 'admin' };
@@ -86,7 +86,7 @@ export class NotificationsHarness {
     const clock = new ManualClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
     const moduleRef = await Test.createTestingModule({
       imports: [
-        InfrastructureModule.forRoot(config, clock),
+        HarnessStores.forRoot(config, clock),
         CasesModule,
         NotificationsModule.forRoot(config, { dispatch: false }),
       ],
@@ -177,6 +177,8 @@ export class NotificationsHarness {
     for (const t of this.extra) await t.close();
     await this.app.get(ProjectionsService).stop();
     await this.app.close();
+    await this.db.close();
+    await this.store.close();
     await this.cleanup();
   }
 }
