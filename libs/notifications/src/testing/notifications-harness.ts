@@ -85,11 +85,7 @@ export class NotificationsHarness {
     });
     const clock = new ManualClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        HarnessStores.forRoot(config, clock),
-        CasesModule,
-        NotificationsModule.forRoot(config, { dispatch: false }),
-      ],
+      imports: [HarnessStores.forRoot(config, clock), CasesModule, NotificationsModule.forRoot(config)],
     }).compile();
     const app = await moduleRef.init();
     await app.get(ProjectionsService).start();
