@@ -149,12 +149,15 @@ export class NotificationsHarness {
     return dispatcher.dispatchDue();
   }
 
-  /** A second dispatcher on the same store and read database, with its own SMTP pool. */
-  newDispatcher(options: DispatcherOptions = {}): MessageDispatcher {
+  /**
+   * A second dispatcher on the same read database, with its own SMTP pool; on the same store, or on
+   * `store` (the same store wrapped by the test, see `wrapEventStore`).
+   */
+  newDispatcher(options: DispatcherOptions = {}, store: EventStore = this.store): MessageDispatcher {
     const transport = openMailTransport(this.config);
     this.extra.push(transport);
     return new MessageDispatcher(
-      this.store,
+      store,
       new MessageRows(this.db),
       transport,
       this.clock,
