@@ -3,4 +3,3 @@ export * from './json-logger';
 export * from './leader';
 export * from './startup';
 export * from './worker-runtime';
-export * from './stores';

@@ -4,8 +4,8 @@ import type { SqlDb } from '@app/kernel';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-// Each driver is loaded on demand (`await import`): a process on SQLite never loads `pg` or
-// `@eventstore/db-client`, one on PostgreSQL never loads `better-sqlite3` or the EventStoreDB client.
+// Each driver is loaded on demand (`await import`), so a process loads only the drivers its
+// configuration names: on SQLite, never `pg` or `@eventstore/db-client`.
 
 /** Where a SQL database lives: a SQLite file (its directory is created) or a PostgreSQL URL. */
 export type SqlTarget = { sqlite: string } | { postgres: string };
