@@ -35,14 +35,16 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
 };
 module.exports = {
+  // Jest reads testTimeout from the top level only (a project's own is ignored): the integration and
+  // e2e specs need more than the default 5 s on a loaded machine.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'int',
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'],
     },
-    { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
