@@ -11,9 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import { openSqliteEventStore, type NewEvent, type SqliteEventStore } from '../libs/event-store/src';
+import type { NewEvent } from '@app/event-store';
+import { openSqliteEventStore, type SqliteEventStore } from '@app/event-store/sqlite';
 import { runCli } from '../apps/cli/src/cli';
-import golden from '../libs/workflow/src/testing/fixtures/group-follow-up-closed.json';
+import golden from '@app/workflow/fixtures/group-follow-up-closed.json';
 
 const CASES = Number(process.env.TAFEL_BENCH_AUDIT_CASES ?? 30_000);
 const IN_FLIGHT = 512;

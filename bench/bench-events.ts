@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../libs/event-store/src';
+import type { NewEvent } from '@app/event-store';
 
 /** The event the store benchmarks append: a realistic small note with full metadata. */
 export const noteEvent = (i: number): NewEvent => ({

@@ -4,12 +4,13 @@
  * bare nodemailer sending the same 10k mails through the same kind of pool; and the cost of
  * computing what is due for 10k open cases, beside folding those cases.
  */
-import { SqliteDb } from '@app/kernel';
+import { SqliteDb } from '@app/kernel/sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
-import { openSqliteEventStore, type NewEvent } from '@app/event-store';
+import type { NewEvent } from '@app/event-store';
+import { openSqliteEventStore } from '@app/event-store/sqlite';
 import { createReadSchema, streamOf } from '@app/cases';
 import { fold, type CaseState, type DomainEvent } from '@app/workflow';
 import {
@@ -22,7 +23,7 @@ import {
   planMessages,
   renderMessage,
 } from '@app/notifications';
-import { SmtpTestServer } from '../libs/notifications/src/testing/smtp-test-server';
+import { SmtpTestServer } from '@app/notifications/testing';
 import type { BenchModule, ScenarioResult } from './bench.types';
 
 const DAY = 86_400_000;

@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { noteEvent } from './bench-events';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import type { NewEvent } from '../libs/event-store/src/event-store.port';
-import { openPostgresEventStore, type PostgresEventStore } from '../libs/event-store/src/postgres';
+import type { NewEvent } from '@app/event-store';
+import { openPostgresEventStore, type PostgresEventStore } from '@app/event-store/postgres';
 
 const SERVER = process.env.TAFEL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const database = `tafel_bench_${randomBytes(6).toString('hex')}`;

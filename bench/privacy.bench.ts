@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import { SqliteDb } from '@app/kernel';
-import { systemClock } from '../config/src';
-import { openSqliteEventStore, type EventStore, type NewEvent } from '../libs/event-store/src';
-import { EncryptingEventStore, SqlKeyStore, newKey } from '../libs/privacy/src';
+import { SqliteDb } from '@app/kernel/sqlite';
+import { systemClock } from '@app/config';
+import type { EventStore, NewEvent } from '@app/event-store';
+import { openSqliteEventStore } from '@app/event-store/sqlite';
+import { EncryptingEventStore, SqlKeyStore, newKey } from '@app/privacy';
 
 const CASES = Number(process.env.TAFEL_BENCH_PRIVACY_CASES ?? 500);
 const dir = mkdtempSync(join(tmpdir(), 'tafel-bench-privacy-'));

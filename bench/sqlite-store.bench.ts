@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { noteEvent } from './bench-events';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import { openSqliteEventStore, type SqliteEventStore } from '../libs/event-store/src';
+import { openSqliteEventStore, type SqliteEventStore } from '@app/event-store/sqlite';
 
 const dir = mkdtempSync(join(tmpdir(), 'tafel-bench-sqlite-'));
 let files = 0;

@@ -1,7 +1,7 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { ProjectionsService } from '@app/cases';
 import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
-import { SmtpTestServer } from '../libs/notifications/src/testing/smtp-test-server';
+import { SmtpTestServer } from '@app/notifications/testing';
 import { buildCase, CaseApi, inviteBody } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, TEST_ACTORS, type TestApp } from './support/test-app';

@@ -6,7 +6,7 @@ import { CONFIG } from '@app/infrastructure';
 import { MessageDispatcher } from '@app/notifications';
 import { runCli } from '../apps/cli/src/cli';
 import { dumpReadModels } from '../apps/cli/src/testing/store-backdoor';
-import { SmtpTestServer } from '../libs/notifications/src/testing/smtp-test-server';
+import { SmtpTestServer } from '@app/notifications/testing';
 import { buildCase, CaseApi, inviteBody, type BuiltCase } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';

@@ -26,7 +26,7 @@ export class AppModule {
         SecurityModule.forRoot(config, clock, tokens),
         CasesModule,
         AuditModule,
-        NotificationsModule.forRoot(config, { dispatch: false }),
+        NotificationsModule.forRoot(config),
         PrivacyModule,
       ],
       controllers: [

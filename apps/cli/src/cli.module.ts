@@ -12,7 +12,7 @@ import { NotificationsModule } from '@app/notifications';
 export const cliFeatures = (config: TafelConfig) => [
   CasesModule,
   AuditModule,
-  NotificationsModule.forRoot(config, { dispatch: false }),
+  NotificationsModule.forRoot(config),
 ];
 
 /** The CLI's application context: the API's infrastructure and features, no HTTP, no worker. */

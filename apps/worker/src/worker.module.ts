@@ -13,7 +13,7 @@ export class WorkerModule {
       imports: [
         InfrastructureModule.forRoot(config, clock),
         CasesModule,
-        NotificationsModule.forRoot(config, { dispatch: false }),
+        NotificationsModule.forRoot(config),
       ],
       providers: [WorkerRuntime, { provide: RUN_WORKER, useValue: true }],
     };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, RAW_EVENT_STORE, verifyChain, type EventStore } from '@app/event-store';
+import type { CaseState } from '@app/workflow';
 import { AccessLog } from './access-log';
 import {
   CaseRepository,
@@ -8,7 +9,6 @@ import {
   caseNotFound,
   forbidden,
   caseView,
-  foldStored,
   messagesStreamOf,
   streamOf,
   type Actor,
@@ -28,16 +28,23 @@ export class AuditQueries {
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
   ) {}
 
+  /** Throws unless the case exists and `actor` may read it, judged by the case as it is now. */
+  private assertReadable(actor: Actor, caseId: string, now: CaseState | undefined): void {
+    if (!now) throw caseNotFound(caseId);
+    assertMayRead(actor, now);
+  }
+
+  /** The case as it is now (the cached fold plus the stream's tail), if `actor` may read it. */
   private async readable(actor: Actor, caseId: string) {
-    const loaded = await this.cases.load(caseId);
-    if (!loaded.state) throw caseNotFound(caseId);
-    assertMayRead(actor, loaded.state);
-    return loaded;
+    const now = await this.cases.current(caseId);
+    this.assertReadable(actor, caseId, now.state);
+    return now;
   }
 
   /** The case's events and its messages' outcomes, in global order: its whole history. */
   async history(actor: Actor, caseId: string) {
-    const { events } = await this.readable(actor, caseId);
+    const { state, events } = await this.cases.load(caseId);
+    this.assertReadable(actor, caseId, state);
     const messages = await this.store.read(messagesStreamOf(caseId));
     return {
       events: [...events, ...messages]
@@ -62,9 +69,10 @@ export class AuditQueries {
   /**
    * The case as it was then, replayed from its history under the workflow version it ran on (same
    * shape as the live case). A revision the case never reached is not found, like a time before it.
+   * Only the events up to that point are read (the store's `toRevision` / `toTime`).
    */
   async stateAt(actor: Actor, caseId: string, when: PointInTime): Promise<CaseView> {
-    const { events, revision } = await this.readable(actor, caseId);
+    const { revision } = await this.readable(actor, caseId);
     if ('revision' in when && when.revision > revision) {
       throw new TafelError(
         'CASE.REVISION_NOT_FOUND',
@@ -72,21 +80,18 @@ export class AuditQueries {
         `The case has no revision ${when.revision}; its last is ${revision}.`,
       );
     }
-    const until = 'at' in when ? when.at.getTime() : undefined;
-    const then = events.filter((e) =>
-      until === undefined
-        ? e.revision <= (when as { revision: number }).revision
-        : Date.parse(e.metadata.occurredAt) <= until,
+    const then = await this.cases.load(
+      caseId,
+      'at' in when ? { toTime: when.at } : { toRevision: when.revision },
     );
-    const state = foldStored(then);
-    if (!state) {
+    if (!then.state) {
       throw new TafelError(
         'CASE.NOT_YET_REQUESTED',
         'not-found',
         'The case did not exist yet at that moment.',
       );
     }
-    return caseView(state, then[then.length - 1].revision);
+    return caseView(then.state, then.revision);
   }
 
   /** Who read this case: auditors and admins only. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailable } from './errors';
-import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
+import { openSqliteEventStore, type SqliteEventStore } from './sqlite';
 import { describeEventStoreContract, newEvents, TsChild, type ContractHandle } from './testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'tafel-sqlite-store-'));
@@ -58,7 +58,7 @@ async function sqliteHandle(writer: 'thread' | 'inline' = 'thread'): Promise<Sql
 describe.each(['thread', 'inline'] as const)('%s writer', (writer) => {
   describeEventStoreContract(`sqlite (${writer} writer)`, {
     create: () => sqliteHandle(writer),
-    child: { module: join(__dirname, 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
+    child: { module: join(__dirname, 'sqlite', 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
     openUnreachable: () => openSqliteEventStore({ path: join(dir, 'no-such-dir', 'store.db'), writer }),
   });
 });

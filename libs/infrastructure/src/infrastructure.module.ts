@@ -1,4 +1,4 @@
-import { PostgresDb, READ_DB, SqliteDb, type SqlDb } from '@app/kernel';
+import { READ_DB, type SqlDb } from '@app/kernel';
 import {
   Global,
   Inject,
@@ -8,47 +8,26 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
-import {
-  EVENT_STORE,
-  RAW_EVENT_STORE,
-  openEventStoreDbEventStore,
-  openPostgresEventStore,
-  openSqliteEventStore,
-  type EventStore,
-} from '@app/event-store';
+import { EVENT_STORE, RAW_EVENT_STORE, type EventStore } from '@app/event-store';
 import { createReadSchema } from '@app/cases';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } from '@app/privacy';
-import { LEADER_ELECTION, LeaseLeaderElection, PostgresLeaderElection, type LeaderElection } from './leader';
+import { LEADER_ELECTION, LeaseLeaderElection, type LeaderElection } from './leader';
+import { keysDbOf, leaseDbOf, openEventStore, openSqlDb, readDbOf, sqlOpener } from './stores';
 
 export const CONFIG = Symbol('CONFIG');
 
-async function openEventStore(config: TafelConfig): Promise<EventStore> {
-  switch (config.store) {
-    case 'sqlite':
-      mkdirSync(dirname(config.sqlitePath), { recursive: true });
-      return openSqliteEventStore({ path: config.sqlitePath, writer: config.sqliteWriter });
-    case 'postgres':
-      return openPostgresEventStore({ connectionString: config.postgresUrl! });
-    case 'eventstoredb':
-      return openEventStoreDbEventStore({ connectionString: config.eventStoreUrl! });
-  }
-}
-
 async function openReadDb(config: TafelConfig): Promise<SqlDb> {
-  if (config.readStore === 'sqlite') mkdirSync(dirname(config.readSqlitePath), { recursive: true });
-  const db =
-    config.readStore === 'postgres'
-      ? new PostgresDb(config.postgresUrl!)
-      : new SqliteDb(config.readSqlitePath);
+  const db = await openSqlDb(readDbOf(config));
   await createReadSchema(db);
   return db;
 }
 
-/** The worker's lease lives in a file of its own: it is not a read model, and is not rebuilt from the log. */
-const leaseFileOf = (config: TafelConfig): string =>
-  config.readSqlitePath.replace(/(-read)?(\.db)?$/, '-leader.db');
+async function openLeaderElection(config: TafelConfig, clock: Clock): Promise<LeaderElection> {
+  if (config.readStore !== 'postgres')
+    return new LeaseLeaderElection(await sqlOpener(leaseDbOf(config)), clock);
+  const { PostgresLeaderElection } = await import('./leader/postgres-leader-election');
+  return new PostgresLeaderElection(config.postgresUrl!);
+}
 
 class Closer implements OnApplicationShutdown {
   constructor(
@@ -75,7 +54,10 @@ export class InfrastructureModule {
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         // The key store opens first: a refused master key stops start-up before any store is open.
-        { provide: KEY_STORE, useFactory: () => openKeyStore(config, clock) },
+        {
+          provide: KEY_STORE,
+          useFactory: () => openKeyStore(() => openSqlDb(keysDbOf(config)), config, clock),
+        },
         { provide: RAW_EVENT_STORE, useFactory: () => openEventStore(config), inject: [KEY_STORE] },
         {
           provide: EVENT_STORE,
@@ -83,13 +65,7 @@ export class InfrastructureModule {
           inject: [RAW_EVENT_STORE, KEY_STORE],
         },
         { provide: READ_DB, useFactory: () => openReadDb(config) },
-        {
-          provide: LEADER_ELECTION,
-          useFactory: (): LeaderElection =>
-            config.readStore === 'postgres'
-              ? new PostgresLeaderElection(config.postgresUrl!)
-              : new LeaseLeaderElection(() => new SqliteDb(leaseFileOf(config)), clock),
-        },
+        { provide: LEADER_ELECTION, useFactory: () => openLeaderElection(config, clock) },
         Closer,
       ],
       exports: [CONFIG, CLOCK, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],

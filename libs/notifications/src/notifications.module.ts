@@ -4,15 +4,12 @@ import {
   Injectable,
   Module,
   type DynamicModule,
-  type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CasesModule, ProjectionsService } from '@app/cases';
-import { DispatchLoop } from './dispatch/dispatch-loop';
 import { MessageDispatcher } from './dispatch/message-dispatcher';
 import {
   NOTIFICATION_SETTINGS,
@@ -26,25 +23,15 @@ import { MESSAGE_SCHEDULE, messageScheduleProjection } from './schedule/message-
 import { MAIL_TRANSPORT, type MailTransport } from './transport/mail-transport';
 import { openMailTransport } from './transport/open-mail-transport';
 
-const DISPATCH_ENABLED = Symbol('DISPATCH_ENABLED');
-
-/** Creates the tables, registers the projection, and runs the dispatch loop where this process should. */
+/** Creates the tables, registers the projection, and closes the mail transport at shutdown. */
 @Injectable()
-class NotificationsLifecycle
-  implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
-{
-  private readonly loop: DispatchLoop;
-
+class NotificationsLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(READ_DB) private readonly db: SqlDb,
     private readonly projections: ProjectionsService,
-    private readonly dispatcher: MessageDispatcher,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: ConfiguredNotifications,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
-    @Inject(DISPATCH_ENABLED) private readonly enabled: boolean,
-  ) {
-    this.loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
-  }
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await createMessageSchema(this.db);
@@ -56,31 +43,22 @@ class NotificationsLifecycle
     });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.enabled) this.loop.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.loop.stop();
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.transport.close();
   }
 }
 
 /**
- * Mail to participants: the message schedule (a projection), the dispatcher, the staff view.
- * `dispatch: true` runs the dispatch loop in this process (the worker; the API when TAFEL_WORKER=on).
+ * Mail to participants: the message schedule (a projection), the dispatcher, the staff view. The
+ * dispatch loop runs where the worker's part runs, while leader (`WorkerRuntime` in the infrastructure).
  */
 @Module({})
 export class NotificationsModule {
-  static forRoot(config: TafelConfig, options: { dispatch: boolean }): DynamicModule {
+  static forRoot(config: TafelConfig): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [CasesModule],
       providers: [
-        { provide: DISPATCH_ENABLED, useValue: options.dispatch },
         { provide: NOTIFICATION_SETTINGS, useValue: notificationSettingsOf(config) },
         { provide: MAIL_TRANSPORT, useFactory: () => openMailTransport(config) },
         {

@@ -1,8 +1,8 @@
 import { ERASED, erasePerson, fold, upcast, type DomainEvent } from '@app/workflow';
-import declined from '../../workflow/src/testing/fixtures/declined.json';
-import familyReplaced from '../../workflow/src/testing/fixtures/family-replaced-coordinator.json';
-import groupClosed from '../../workflow/src/testing/fixtures/group-follow-up-closed.json';
-import withdrawn from '../../workflow/src/testing/fixtures/withdrawn-after-scheduling.json';
+import declined from '@app/workflow/fixtures/declined.json';
+import familyReplaced from '@app/workflow/fixtures/family-replaced-coordinator.json';
+import groupClosed from '@app/workflow/fixtures/group-follow-up-closed.json';
+import withdrawn from '@app/workflow/fixtures/withdrawn-after-scheduling.json';
 import { isEnvelope, newKey, openValue, sealValue, unwrapKey, wrapKey } from './field-crypto';
 import { openData, ownerOf, ownersIn, sealData } from './sealed-fields';
 

@@ -3,7 +3,7 @@
  * thread must keep it alive until the append is durable and the store closed.
  */
 import { randomUUID } from 'node:crypto';
-import { openSqliteEventStore } from '../sqlite-event-store';
+import { openSqliteEventStore } from './sqlite-event-store';
 
 const { path } = JSON.parse(process.argv[3]) as { path: string };
 void (async () => {

@@ -2,3 +2,4 @@ export { describeEventStoreContract } from './event-store.contract';
 export type { ContractFactory, ContractHandle } from './contract.types';
 export { newEvent, newEvents, settle, subscribeUntil, written } from './contract.fixtures';
 export { TsChild } from './ts-child';
+export { wrapEventStore, type StoreHooks } from './wrap-event-store';

@@ -1,10 +1,11 @@
-import { SqliteDb } from '@app/kernel';
+import { SqliteDb } from '@app/kernel/sqlite';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { LeaderGate, LeaseLeaderElection, PostgresLeaderElection, type LeaderWork } from '.';
+import { LeaderGate, LeaseLeaderElection, type LeaderWork } from '.';
+import { PostgresLeaderElection } from './postgres-leader-election';
 
 const SERVER = process.env.TAFEL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const database = `tafel_leader_${randomBytes(6).toString('hex')}`;

@@ -29,11 +29,6 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
-/** For tests of a crash: `afterSend` runs between sending and recording; throwing there is the crash. */
-export interface DispatchFaults {
-  afterSend?: (key: string) => void | Promise<void>;
-}
-
 export interface DispatchReport {
   claimed: number;
   sent: number;
@@ -56,7 +51,6 @@ interface CaseContext {
  * of times, then fail with the last answer.
  */
 export class MessageDispatcher {
-  readonly faults: DispatchFaults = {};
   private readonly owner: string;
   private readonly options: Required<Omit<DispatcherOptions, 'owner'>>;
   private readonly domain: string;
@@ -80,7 +74,11 @@ export class MessageDispatcher {
     this.domain = /@([^>\s]+)>?\s*$/.exec(settings.mailFrom)?.[1] ?? 'localhost';
   }
 
-  /** One round: what is due now, at most one batch. @throws the first crash (see `faults`). */
+  /**
+   * One round: what is due now, at most one batch.
+   * @throws the round's first error (store or read database unavailable). A message sent but not
+   * recorded is sent again, with the same Message-ID, once its claim has expired.
+   */
   async dispatchOnce(): Promise<DispatchReport> {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
@@ -179,7 +177,6 @@ export class MessageDispatcher {
       const nextAt = new Date(now.getTime() + delay).toISOString();
       return this.rows.retryLater(key, this.owner, attempts, nextAt, reason);
     }
-    await this.faults.afterSend?.(key);
     report.sent++;
     await this.record(c, key, { type: 'MessageSent', data: { ...outcome, transport: this.transport.kind } });
   }

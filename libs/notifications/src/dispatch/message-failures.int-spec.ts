@@ -1,3 +1,4 @@
+import { wrapEventStore } from '@app/event-store/testing';
 import { MessageQueries } from '../queries/message-queries';
 import { NotificationsHarness } from '../testing/notifications-harness';
 import { SmtpTestServer } from '../testing/smtp-test-server';
@@ -95,10 +96,17 @@ describe('when delivery fails', () => {
 
   it('after a crash between sending and recording: one resend with the same Message-ID, one event', async () => {
     const c = await oneInvitation();
-    const crashing = h.newDispatcher();
-    crashing.faults.afterSend = () => {
-      throw new Error('killed between send and record');
-    };
+    let crashed = false;
+    const crashing = h.newDispatcher(
+      {},
+      wrapEventStore(h.store, {
+        beforeAppend(_stream, events) {
+          if (crashed || !events.some((e) => e.type === 'MessageSent')) return;
+          crashed = true;
+          throw new Error('killed between send and record');
+        },
+      }),
+    );
     await expect(h.dispatch(crashing)).rejects.toThrow('killed between send and record');
     expect(smtp.received).toHaveLength(1);
     expect(await h.messageEvents(c.id)).toHaveLength(0);

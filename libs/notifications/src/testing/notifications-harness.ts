@@ -19,7 +19,6 @@ import {
   type GeneratedIds,
   type StepOutcome,
 } from '@app/cases';
-import { InfrastructureModule } from '@app/infrastructure';
 import { stepOf, type Answer, type Command, type ParticipantRole } from '@app/workflow';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
@@ -28,6 +27,7 @@ import { MessageRows } from '../schedule/message-rows';
 import { MESSAGE_SCHEDULE } from '../schedule/message-schedule.projection';
 import { MAIL_TRANSPORT, type MailTransport } from '../transport/mail-transport';
 import { openMailTransport } from '../transport/open-mail-transport';
+import { HarnessStores } from './harness-stores';
 
 const ADMIN_URL = process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN: Actor = { id: 'admin-1', name: 'Ada Admin', role: 'admin' };
@@ -94,11 +94,7 @@ export class NotificationsHarness {
     });
     const clock = new ManualClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        InfrastructureModule.forRoot(config, clock),
-        CasesModule,
-        NotificationsModule.forRoot(config, { dispatch: false }),
-      ],
+      imports: [HarnessStores.forRoot(config, clock), CasesModule, NotificationsModule.forRoot(config)],
     }).compile();
     const app = await moduleRef.init();
     await app.get(ProjectionsService).start();
@@ -181,12 +177,15 @@ export class NotificationsHarness {
     return dispatcher.dispatchDue();
   }
 
-  /** A second dispatcher on the same store and read database, with its own SMTP pool. */
-  newDispatcher(options: DispatcherOptions = {}): MessageDispatcher {
+  /**
+   * A second dispatcher on the same read database, with its own SMTP pool; on the same store, or on
+   * `store` (the same store wrapped by the test, see `wrapEventStore`).
+   */
+  newDispatcher(options: DispatcherOptions = {}, store: EventStore = this.store): MessageDispatcher {
     const transport = openMailTransport(this.config);
     this.extra.push(transport);
     return new MessageDispatcher(
-      this.store,
+      store,
       new MessageRows(this.db),
       transport,
       this.clock,
@@ -205,6 +204,8 @@ export class NotificationsHarness {
     for (const t of this.extra) await t.close();
     await this.app.get(ProjectionsService).stop();
     await this.app.close();
+    await this.db.close();
+    await this.store.close();
     await this.cleanup();
   }
 }

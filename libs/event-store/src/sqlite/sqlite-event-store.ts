@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { DuplicateEventId, StoreUnavailable } from './errors';
+import { DuplicateEventId, StoreUnavailable } from '../errors';
 import type {
   AppendResult,
   EventHandler,
@@ -12,14 +12,14 @@ import type {
   StoredEvent,
   SubscribeOptions,
   Subscription,
-} from './event-store.port';
-import { pollingSubscription } from './polling-subscription';
-import type { PendingAppend } from './sqlite/sqlite-append-batch';
-import { settle } from './sqlite/sqlite-commit';
-import { InlineWriter, WriterThread, type BatchWriter } from './sqlite/sqlite-writer-thread';
-import { unavailable } from './sqlite/sqlite-errors';
-import { prepareEvent, toStoredEvent } from './sqlite/sqlite-rows';
-import { prepareStatements, SCHEMA, type Statements } from './sqlite/sqlite-schema';
+} from '../event-store.port';
+import { pollingSubscription } from '../polling-subscription';
+import type { PendingAppend } from './sqlite-append-batch';
+import { settle } from './sqlite-commit';
+import { InlineWriter, WriterThread, type BatchWriter } from './sqlite-writer-thread';
+import { unavailable } from './sqlite-errors';
+import { prepareEvent, toStoredEvent } from './sqlite-rows';
+import { prepareStatements, SCHEMA, type Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with its tables when missing. */

@@ -1,0 +1,70 @@
+import type { TafelConfig } from '@app/config';
+import type { EventStore } from '@app/event-store';
+import type { SqlDb } from '@app/kernel';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// Each driver is loaded on demand (`await import`), so a process loads only the drivers its
+// configuration names: on SQLite, never `pg` or `@eventstore/db-client`.
+
+/** Where a SQL database lives: a SQLite file (its directory is created) or a PostgreSQL URL. */
+export type SqlTarget = { sqlite: string } | { postgres: string };
+
+/**
+ * Opens the configured event store.
+ * @throws StoreUnavailable when it cannot be reached or opened.
+ */
+export async function openEventStore(config: TafelConfig): Promise<EventStore> {
+  switch (config.store) {
+    case 'sqlite': {
+      mkdirSync(dirname(config.sqlitePath), { recursive: true });
+      const { openSqliteEventStore } = await import('@app/event-store/sqlite');
+      return openSqliteEventStore({ path: config.sqlitePath, writer: config.sqliteWriter });
+    }
+    case 'postgres': {
+      const { openPostgresEventStore } = await import('@app/event-store/postgres');
+      return openPostgresEventStore({ connectionString: config.postgresUrl! });
+    }
+    case 'eventstoredb': {
+      const { openEventStoreDbEventStore } = await import('@app/event-store/eventstoredb');
+      return openEventStoreDbEventStore({ connectionString: config.eventStoreUrl! });
+    }
+  }
+}
+
+/** A function that opens a SQL database at `target` (the driver is loaded once, before it is returned). */
+export async function sqlOpener(target: SqlTarget): Promise<() => SqlDb> {
+  if ('postgres' in target) {
+    const { PostgresDb } = await import('@app/kernel/postgres');
+    return () => new PostgresDb(target.postgres);
+  }
+  const { SqliteDb } = await import('@app/kernel/sqlite');
+  return () => {
+    mkdirSync(dirname(target.sqlite), { recursive: true });
+    return new SqliteDb(target.sqlite);
+  };
+}
+
+/** Opens a SQL database at `target`. */
+export async function openSqlDb(target: SqlTarget): Promise<SqlDb> {
+  return (await sqlOpener(target))();
+}
+
+/** The read models' database: PostgreSQL, or a SQLite file beside the events. */
+export const readDbOf = (config: TafelConfig): SqlTarget =>
+  config.readStore === 'postgres' ? { postgres: config.postgresUrl! } : { sqlite: config.readSqlitePath };
+
+/**
+ * The key store's database: beside the events (a SQLite file of its own next to the event store's,
+ * or the PostgreSQL database); with EventStoreDB, the read-side PostgreSQL database or that file.
+ */
+export function keysDbOf(config: TafelConfig): SqlTarget {
+  const postgres =
+    config.store === 'postgres' || (config.store === 'eventstoredb' && config.readStore === 'postgres');
+  return postgres ? { postgres: config.postgresUrl! } : { sqlite: config.keysSqlitePath };
+}
+
+/** The worker's lease lives in a file of its own: it is not a read model, and is not rebuilt from the log. */
+export const leaseDbOf = (config: TafelConfig): SqlTarget => ({
+  sqlite: config.readSqlitePath.replace(/(-read)?(\.db)?$/, '-leader.db'),
+});

@@ -1,0 +1,1 @@
+export { SmtpTestServer, type ScriptedReply } from './smtp-test-server';
