@@ -11,16 +11,9 @@ export class AssignCoordinatorDto {
   @OptionalText(TEXT, 'required when replacing') @IsNotEmpty() reason?: string;
 }
 
-export const assignCoordinator = defineStep({
-  step: 'assign-coordinator',
-  path: ':id/coordinator',
-  dto: AssignCoordinatorDto,
-  toCommand: (dto) => ({
+export const assignCoordinator = defineStep('assign-coordinator', ':id/coordinator', AssignCoordinatorDto, {
+  toCommand: ({ coordinatorId, name, email, independenceDeclared, reason }) => ({
     type: 'AssignCoordinator',
-    coordinatorId: dto.coordinatorId,
-    name: dto.name,
-    email: dto.email,
-    independenceDeclared: dto.independenceDeclared,
-    reason: dto.reason,
+    ...{ coordinatorId, name, email, independenceDeclared, reason },
   }),
 });

@@ -1,9 +1,6 @@
 import { EmptyDto } from './reason.dto';
 import { defineStep } from './step-definition';
 
-export const close = defineStep({
-  step: 'close',
-  path: ':id/closure',
-  dto: EmptyDto,
+export const close = defineStep('close', ':id/closure', EmptyDto, {
   toCommand: () => ({ type: 'CloseCase' }),
 });

@@ -14,13 +14,6 @@ export class CompleteIntakeDto {
   @OptionalText(LONG_TEXT) notes?: string;
 }
 
-export const completeIntake = defineStep({
-  step: 'complete-intake',
-  path: ':id/intake',
-  dto: CompleteIntakeDto,
-  toCommand: (dto) => ({
-    type: 'CompleteIntake',
-    conferenceQuestions: dto.conferenceQuestions,
-    notes: dto.notes,
-  }),
+export const completeIntake = defineStep('complete-intake', ':id/intake', CompleteIntakeDto, {
+  toCommand: ({ conferenceQuestions, notes }) => ({ type: 'CompleteIntake', conferenceQuestions, notes }),
 });

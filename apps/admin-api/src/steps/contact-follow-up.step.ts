@@ -8,14 +8,6 @@ export class ContactFollowUpDto {
   @OptionalText(LONG_TEXT) notes?: string;
 }
 
-export const contactFollowUp = defineStep({
-  step: 'contact-follow-up',
-  path: ':id/follow-up',
-  dto: ContactFollowUpDto,
-  toCommand: (dto) => ({
-    type: 'ContactFollowUp',
-    contactedAt: dto.contactedAt,
-    outcome: dto.outcome,
-    notes: dto.notes,
-  }),
+export const contactFollowUp = defineStep('contact-follow-up', ':id/follow-up', ContactFollowUpDto, {
+  toCommand: ({ contactedAt, outcome, notes }) => ({ type: 'ContactFollowUp', contactedAt, outcome, notes }),
 });

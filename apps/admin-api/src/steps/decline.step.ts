@@ -1,9 +1,6 @@
 import { ReasonDto } from './reason.dto';
 import { defineStep } from './step-definition';
 
-export const decline = defineStep({
-  step: 'decline',
-  path: ':id/decline',
-  dto: ReasonDto,
-  toCommand: (dto) => ({ type: 'DeclineRequest', reason: dto.reason }),
+export const decline = defineStep('decline', ':id/decline', ReasonDto, {
+  toCommand: ({ reason }) => ({ type: 'DeclineRequest', reason }),
 });

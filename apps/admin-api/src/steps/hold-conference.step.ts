@@ -12,14 +12,11 @@ export class HoldConferenceDto {
   privatePartHeld?: boolean;
 }
 
-export const holdConference = defineStep({
-  step: 'hold-conference',
-  path: ':id/conference',
-  dto: HoldConferenceDto,
-  toCommand: (dto) => ({
+export const holdConference = defineStep('hold-conference', ':id/conference', HoldConferenceDto, {
+  toCommand: ({ heldAt, attendees, privatePartHeld }) => ({
     type: 'HoldConference',
-    heldAt: dto.heldAt,
-    attendees: dto.attendees,
-    privatePartHeld: dto.privatePartHeld,
+    heldAt,
+    attendees,
+    privatePartHeld,
   }),
 });

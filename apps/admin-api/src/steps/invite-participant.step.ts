@@ -10,19 +10,12 @@ export class InviteParticipantDto {
   @OptionalText(NAME) organisation?: string;
 }
 
-export const inviteParticipant = defineStep({
-  step: 'invite-participant',
-  path: ':id/participants',
-  dto: InviteParticipantDto,
+export const inviteParticipant = defineStep('invite-participant', ':id/participants', InviteParticipantDto, {
   created: true,
   description: 'The answer carries the new `participantId`.',
-  toCommand: (dto, ids) => ({
+  toCommand: ({ name, role, email, phone, organisation }, ids) => ({
     type: 'InviteParticipant',
     participantId: ids.participantId,
-    name: dto.name,
-    role: dto.role,
-    email: dto.email,
-    phone: dto.phone,
-    organisation: dto.organisation,
+    ...{ name, role, email, phone, organisation },
   }),
 });

@@ -6,9 +6,6 @@ export class RecordAnswerDto {
   @OneOf(ANSWERS) answer!: Answer;
 }
 
-export const recordAnswer = defineStep({
-  step: 'record-answer',
-  path: ':id/participants/:pid/answer',
-  dto: RecordAnswerDto,
-  toCommand: (dto, _ids, { participantId }) => ({ type: 'RecordAnswer', participantId, answer: dto.answer }),
+export const recordAnswer = defineStep('record-answer', ':id/participants/:pid/answer', RecordAnswerDto, {
+  toCommand: ({ answer }, _ids, { participantId }) => ({ type: 'RecordAnswer', participantId, answer }),
 });

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { LONG_TEXT, OptionalText, PLACE, TEXT, Text } from '../http/fields';
+import type { Agreement } from '@app/workflow';
 import { defineStep } from './step-definition';
 
 export class AgreementDto {
@@ -25,18 +26,15 @@ export class RecordPlanDto {
   @ApiProperty({ maxLength: LONG_TEXT }) @IsString() @MaxLength(LONG_TEXT) ifItDoesNotWork!: string;
 }
 
-export const recordPlan = defineStep({
-  step: 'record-plan',
-  path: ':id/plan',
-  dto: RecordPlanDto,
-  toCommand: (dto) => ({
+export const recordPlan = defineStep('record-plan', ':id/plan', RecordPlanDto, {
+  toCommand: ({ agreements, ifItDoesNotWork }) => ({
     type: 'RecordPlan',
-    agreements: dto.agreements.map((a) => ({
-      ownerIds: a.ownerIds,
-      action: a.action,
-      where: a.where,
-      when: a.when,
+    agreements: agreements.map(({ ownerIds, action, where, when }): Agreement => ({
+      ownerIds,
+      action,
+      where,
+      when,
     })),
-    ifItDoesNotWork: dto.ifItDoesNotWork,
+    ifItDoesNotWork,
   }),
 });

@@ -5,13 +5,11 @@ export class RecordPreparationDto {
   @OptionalText(LONG_TEXT) notes?: string;
 }
 
-export const recordPreparation = defineStep({
-  step: 'record-preparation',
-  path: ':id/participants/:pid/preparation',
-  dto: RecordPreparationDto,
-  toCommand: (dto, _ids, { participantId }) => ({
-    type: 'RecordPreparation',
-    participantId,
-    notes: dto.notes,
-  }),
-});
+export const recordPreparation = defineStep(
+  'record-preparation',
+  ':id/participants/:pid/preparation',
+  RecordPreparationDto,
+  {
+    toCommand: ({ notes }, _ids, { participantId }) => ({ type: 'RecordPreparation', participantId, notes }),
+  },
+);

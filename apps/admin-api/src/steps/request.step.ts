@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { referenceOf } from '@app/kernel';
-import { CHANNELS, CONFERENCE_KINDS, type Channel, type ConferenceKind } from '@app/workflow';
+import { CHANNELS, CONFERENCE_KINDS, type Applicant, type Channel, type ConferenceKind } from '@app/workflow';
 import { LONG_TEXT, NAME, OneOf, OptionalEmail, OptionalText, PHONE, Text } from '../http/fields';
 import { defineStep } from './step-definition';
 
@@ -13,6 +13,13 @@ export class ApplicantDto {
   @OptionalText(NAME) organisation?: string;
 }
 
+const applicantOf = ({ name, email, phone, organisation }: ApplicantDto): Omit<Applicant, 'personId'> => ({
+  name,
+  email,
+  phone,
+  organisation,
+});
+
 export class RequestConferenceDto {
   @OneOf(CONFERENCE_KINDS) kind!: ConferenceKind;
   @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
@@ -21,25 +28,14 @@ export class RequestConferenceDto {
   @OneOf(CHANNELS) channel!: Channel;
 }
 
-export const request = defineStep({
-  step: 'request',
-  path: '',
-  dto: RequestConferenceDto,
+export const request = defineStep('request', '', RequestConferenceDto, {
   created: true,
-  toCommand: (dto, ids) => ({
+  toCommand: ({ kind, applicant, region, description, channel }, ids) => ({
     type: 'RequestConference',
     caseId: ids.caseId,
     reference: referenceOf(ids.caseId),
-    kind: dto.kind,
-    applicant: {
-      personId: ids.applicantPersonId,
-      name: dto.applicant.name,
-      email: dto.applicant.email,
-      phone: dto.applicant.phone,
-      organisation: dto.applicant.organisation,
-    },
-    region: dto.region,
-    description: dto.description,
-    channel: dto.channel,
+    kind,
+    applicant: { personId: ids.applicantPersonId, ...applicantOf(applicant) },
+    ...{ region, description, channel },
   }),
 });

@@ -6,9 +6,6 @@ export class ScheduleConferenceDto {
   @Text(PLACE) location!: string;
 }
 
-export const scheduleConference = defineStep({
-  step: 'schedule-conference',
-  path: ':id/schedule',
-  dto: ScheduleConferenceDto,
-  toCommand: (dto) => ({ type: 'ScheduleConference', startsAt: dto.startsAt, location: dto.location }),
+export const scheduleConference = defineStep('schedule-conference', ':id/schedule', ScheduleConferenceDto, {
+  toCommand: ({ startsAt, location }) => ({ type: 'ScheduleConference', startsAt, location }),
 });

@@ -25,6 +25,15 @@ export interface StepDefinition<S extends Step = Step, D extends object = object
   toCommand(dto: D, ids: GeneratedIds, params: PathParams<P>): StepCommand<S>;
 }
 
-export const defineStep = <S extends Step, D extends object, P extends string>(
-  definition: StepDefinition<S, D, P>,
-): StepDefinition<S, D, P> => definition;
+/** `U` with nothing beyond `T`: a field renamed on either side fails the compile, spread or not. */
+type Exactly<T, U> = U & { [K in Exclude<keyof U, keyof T>]: never };
+
+/** `defineStep('schedule-conference', ':id/schedule', ScheduleConferenceDto, { toCommand })`. */
+export const defineStep = <S extends Step, D extends object, P extends string, U extends StepCommand<S>>(
+  step: S,
+  path: P,
+  dto: Type<D>,
+  spec: Pick<StepDefinition<S, D, P>, 'created' | 'description'> & {
+    toCommand(dto: D, ids: GeneratedIds, params: PathParams<P>): Exactly<StepCommand<S>, U>;
+  },
+): StepDefinition<S, D, P> => ({ step, path, dto, ...spec });
