@@ -2,6 +2,13 @@ import { writeOpenApiDocument } from '../apps/admin-api/src/openapi';
 import { expectStatus } from './support/http-expect';
 import { startTestApp, type TestApp } from './support/test-app';
 
+type Operation = { security?: unknown[] };
+type OpenApi = {
+  servers: { url: string }[];
+  security: unknown[];
+  paths: Record<string, Record<string, Operation>>;
+};
+
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let served: string;
@@ -15,5 +22,12 @@ describe('the OpenAPI document', () => {
 
   it('is written by `npm run openapi` byte for byte as /docs-json serves it', async () => {
     expect(await writeOpenApiDocument()).toBe(served);
+  });
+
+  it('asks for the bearer token everywhere but on /health, and names a server', () => {
+    const doc = JSON.parse(served) as OpenApi;
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
   });
 });

@@ -9,7 +9,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('Tafel admin API')
       .setDescription('Every step of an Eigen Kracht conference case. Contract: API.md (v1).')
       .setVersion('1')
+      .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+      .addServer('/', 'where this document is served from')
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
 }
