@@ -19,6 +19,12 @@ export class CaseViewDto {
   @ApiProperty({ type: [String], description: 'the event types this command appended' }) events!: string[];
 }
 
+/** One invalid field of a 400. */
+export class FieldErrorDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
 /** RFC 9457 problem document. */
 export class ProblemDto {
   @ApiProperty() type!: string;
@@ -26,7 +32,7 @@ export class ProblemDto {
   @ApiProperty() status!: number;
   @ApiProperty() detail!: string;
   @ApiProperty({ description: 'stable error code' }) code!: string;
-  @ApiPropertyOptional({ description: '400', type: 'array', items: { type: 'object' } }) errors?: unknown[];
+  @ApiPropertyOptional({ description: '400', type: [FieldErrorDto] }) errors?: FieldErrorDto[];
   @ApiPropertyOptional({ description: '409', enum: CASE_STATES }) currentState?: string;
   @ApiPropertyOptional({ description: '409', enum: STEPS, isArray: true }) nextSteps?: string[];
   @ApiPropertyOptional({ description: '409' }) rule?: string;
