@@ -47,7 +47,7 @@ const application = (name) =>
   );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '*.js', 'scripts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.tmp/**', '*.js', 'scripts/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

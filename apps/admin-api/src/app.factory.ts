@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
 import { JsonLogger } from '@app/infrastructure';
 import { hardenHttp } from './http/http-hardening';
+import { buildOpenApiDocument } from './http/openapi.document';
 import { logRequests } from './http/request-log';
 import { validationPipe } from './http/validation';
 
@@ -54,16 +55,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
   await hardenHttp(app, config);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tafel admin API')
-      .setDescription('Every step of an Eigen Kracht conference case. Contract: API.md (v1).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

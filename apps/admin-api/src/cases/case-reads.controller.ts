@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CaseQueries, type Actor } from '@app/cases';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LogsCaseAccess } from './access-log.interceptor';
+import { CaseViewDto, ReadResponses } from '../http/openapi.decorators';
 import { ListCasesQuery } from './list-cases.query';
 
 @ApiTags('cases')
@@ -14,6 +15,8 @@ export class CaseReadsController {
 
   @Get()
   @ApiOperation({ summary: 'list cases (a projection; may trail the log by a moment)' })
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ReadResponses(400)
   list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor) {
     return this.queries.listCases(actor, query);
   }
@@ -21,6 +24,8 @@ export class CaseReadsController {
   @Get(':id')
   @LogsCaseAccess()
   @ApiOperation({ summary: 'the case as of now, read from its stream' })
+  @ApiOkResponse({ description: 'the case; ETag is its revision', type: CaseViewDto })
+  @ReadResponses(403, 404, 503)
   async get(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,

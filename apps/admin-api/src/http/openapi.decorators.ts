@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CASE_STATES, STEPS } from '@app/workflow';
 
 /** The case as every step answers it (API.md), plus the case's data. */
@@ -13,6 +19,12 @@ export class CaseViewDto {
   @ApiProperty({ type: [String], description: 'the event types this command appended' }) events!: string[];
 }
 
+/** One invalid field of a 400. */
+export class FieldErrorDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
 /** RFC 9457 problem document. */
 export class ProblemDto {
   @ApiProperty() type!: string;
@@ -20,37 +32,50 @@ export class ProblemDto {
   @ApiProperty() status!: number;
   @ApiProperty() detail!: string;
   @ApiProperty({ description: 'stable error code' }) code!: string;
-  @ApiPropertyOptional({ description: '400', type: 'array', items: { type: 'object' } }) errors?: unknown[];
+  @ApiPropertyOptional({ description: '400', type: [FieldErrorDto] }) errors?: FieldErrorDto[];
   @ApiPropertyOptional({ description: '409', enum: CASE_STATES }) currentState?: string;
   @ApiPropertyOptional({ description: '409', enum: STEPS, isArray: true }) nextSteps?: string[];
   @ApiPropertyOptional({ description: '409' }) rule?: string;
   @ApiPropertyOptional({ description: '412' }) currentRevision?: number;
 }
 
-const PROBLEMS: [number, string][] = [
-  [400, 'body or query invalid (unknown fields too); `errors: [{ field, message }]`'],
-  [401, 'no or unknown token'],
-  [403, 'role may not do this, or coordinator not assigned to this case'],
-  [404, 'no such case / participant'],
-  [409, 'step not allowed now, or a domain rule refuses it; `currentState`, `nextSteps`, `rule`'],
-  [412, 'If-Match revision is not the current one; `currentRevision`'],
-  [413, 'body over 100 kB'],
-  [422, 'Idempotency-Key already used for another request'],
-  [429, 'rate limit; see Retry-After'],
-  [503, 'store unreachable; nothing written'],
-];
+const PROBLEMS = {
+  400: 'body or query invalid (unknown fields too); `errors: [{ field, message }]`',
+  401: 'no or unknown token',
+  403: 'role may not do this, or coordinator not assigned to this case',
+  404: 'no such case / participant',
+  409: 'step not allowed now, or a domain rule refuses it; `currentState`, `nextSteps`, `rule`',
+  412: 'If-Match revision is not the current one; `currentRevision`',
+  413: 'body over 100 kB',
+  422: 'Idempotency-Key already used for another request',
+  429: 'rate limit; see Retry-After',
+  500: 'unexpected error',
+  503: 'store unreachable; nothing written',
+} as const;
 
-const problem = (status: number, description: string) =>
+export type ProblemStatus = keyof typeof PROBLEMS;
+
+const problem = (status: ProblemStatus) =>
   ApiResponse({
     status,
-    description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+    description: PROBLEMS[status],
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
   });
+
+/** Problem documents (application/problem+json) for these statuses, and for 500. */
+export const ProblemResponses = (...statuses: ProblemStatus[]) =>
+  applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...[...statuses, 500 as const].sort((a, b) => a - b).map(problem),
+  );
 
 /** The answers of a step route: the case after the step (200, or 201 where API.md says so) and every problem. */
 export const StepResponses = (created = false) =>
   applyDecorators(
     ApiResponse({ status: created ? 201 : 200, description: 'the case after the step', type: CaseViewDto }),
-    ApiResponse({ status: 500, description: 'unexpected error', type: ProblemDto }),
-    ...PROBLEMS.map(([status, description]) => problem(status, description)),
+    ProblemResponses(400, 401, 403, 404, 409, 412, 413, 422, 429, 503),
   );
+
+/** The problems of a /v1 read (401, 429, 500) and the ones its route adds, e.g. 403, 404 and 503 for a case. */
+export const ReadResponses = (...statuses: (400 | 403 | 404 | 503)[]) =>
+  ProblemResponses(...statuses, 401, 429);

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { describeWorkflow } from '@app/workflow';
+import { ReadResponses } from './openapi.decorators';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -8,6 +9,8 @@ import { describeWorkflow } from '@app/workflow';
 export class WorkflowController {
   @Get()
   @ApiOperation({ summary: 'the machine: states, steps and a Mermaid stateDiagram-v2' })
+  @ApiOkResponse({ description: 'states, steps and the diagram' })
+  @ReadResponses()
   get() {
     return describeWorkflow();
   }

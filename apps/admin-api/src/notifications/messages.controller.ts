@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/cases';
 import { MessageQueries } from '@app/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LogsCaseAccess } from '../cases/access-log.interceptor';
+import { ReadResponses } from '../http/openapi.decorators';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -16,6 +17,8 @@ export class MessagesController {
   @ApiOperation({
     summary: 'per participant: mail sent, due (and when), failed (and why); reachBy phone without an address',
   })
+  @ApiOkResponse({ description: '`{ caseId, participants }`' })
+  @ReadResponses(403, 404, 503)
   list(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.messages.messagesOf(actor, id);
   }
