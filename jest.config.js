@@ -13,6 +13,7 @@ const swc = [
 const moduleNameMapper = {
   '^@app/workflow$': '<rootDir>/libs/workflow/src',
   '^@app/event-store$': '<rootDir>/libs/event-store/src',
+  '^@app/event-store/testing$': '<rootDir>/libs/event-store/src/testing',
   '^@app/cases$': '<rootDir>/libs/cases/src',
   '^@app/notifications$': '<rootDir>/libs/notifications/src',
   '^@app/audit$': '<rootDir>/libs/audit/src',

@@ -2,3 +2,10 @@ export { describeEventStoreContract } from './event-store.contract';
 export type { ContractFactory, ContractHandle } from './contract.types';
 export { newEvent, newEvents, settle, subscribeUntil, written } from './contract.fixtures';
 export { TsChild } from './ts-child';
+export {
+  TEST_POSTGRES_URL,
+  createTestDatabase,
+  onTestServer,
+  testDatabaseUrl,
+  type TestDatabase,
+} from './test-postgres';
