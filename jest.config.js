@@ -34,12 +34,10 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'int',
-      testTimeout: 30_000,
-      testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'],
-    },
-    { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,config}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
+  // Jest reads testTimeout from the root only (inside a project it is ignored and 5 s applies);
+  // real stores, SMTP servers and CLI child processes on shared cores need more.
+  testTimeout: 30_000,
 };
