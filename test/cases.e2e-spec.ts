@@ -1,9 +1,9 @@
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, STEPS_IN, assignBody, buildCase, inviteBody, uniqueRegion } from './support/case-builder';
+import { caughtUp } from './support/caught-up';
 import {
   expectNextSteps,
   expectStatus,
-  pollUntil,
   type CaseBody,
   type CaseSummary,
   type HistoryEvent,
@@ -481,15 +481,8 @@ describe.each(E2E_STORES)('%s store', (store) => {
         await buildCase(t, 'preparing', { region, kind: 'family', coordinatorId: 'coord-2' })
       ).id;
       ids.declined = (await buildCase(t, 'declined', { region })).id;
-      // the list is a projection that may trail the log: wait until it shows every case in its last state
-      await pollUntil(
-        () => list('limit=100'),
-        (r) =>
-          r.status === 200 &&
-          r.body.items.length === 5 &&
-          r.body.items.find((i: CaseSummary) => i.id === ids.declined)?.state === 'declined' &&
-          r.body.items.filter((i: CaseSummary) => i.state === 'preparing').length === 2,
-      );
+      // the list is a projection that may trail the log
+      await caughtUp(t);
     });
 
     it('filters by region', async () => {
