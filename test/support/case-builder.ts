@@ -210,6 +210,17 @@ export interface BuildOptions {
   accepted?: number;
 }
 
+/** Invites participants `Deelnemer 1…count` to a case, asserting each is invited; answers their ids in order. */
+export async function inviteParticipants(api: CaseApi, caseId: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const res = await api.invite(caseId, inviteBody(n));
+    expectStatus(res, 201);
+    ids.push(res.body.participantId as string);
+  }
+  return ids;
+}
+
 /**
  * Walks a new case to `stage` through the HTTP API, asserting every step succeeds.
  * `ready` is `preparing` with participants invited, prepared and answered.
@@ -241,10 +252,7 @@ export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions 
   if (reach('ready')) {
     const count = options.participants ?? 2;
     const accepted = options.accepted ?? count;
-    for (let n = 1; n <= count; n++) {
-      body = await step(api.invite(id, inviteBody(n)), 201);
-      participantIds.push(body.participantId as string);
-    }
+    participantIds.push(...(await inviteParticipants(api, id, count)));
     for (const [i, pid] of participantIds.entries()) {
       body = await step(api.prepare(id, pid));
       body = await step(api.answer(id, pid, i < accepted ? 'accepted' : 'declined'));
