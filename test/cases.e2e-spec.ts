@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import {
   CaseApi,
@@ -27,6 +28,15 @@ function expectState(body: CaseBody, state: string, alsoRequired: string[] = [])
   expectNextSteps(body, [...required, ...alsoRequired], guarded);
 }
 
+/** Asserts a schedule-conference answer: scheduled where and when asked, and holding it now allowed. */
+function expectScheduledAsAsked(res: Response, asked: { startsAt: string; location: string }): void {
+  expectStatus(res, 200);
+  expectState(res.body, 'scheduled', ['hold-conference']);
+  expect(res.body.events).toEqual(['ConferenceScheduled']);
+  expect(res.body.schedule.location).toBe(asked.location);
+  expect(Date.parse(res.body.schedule.startsAt)).toBe(Date.parse(asked.startsAt));
+}
+
 describe.each(E2E_STORES)('%s store', (store) => {
   let t: TestApp;
   let api: CaseApi;
@@ -39,11 +49,6 @@ describe.each(E2E_STORES)('%s store', (store) => {
     await t?.close();
   });
 
-  const readCase = async (id: string): Promise<CaseBody> => {
-    const res = await api.get(`/v1/cases/${id}`);
-    expectStatus(res, 200);
-    return res.body;
-  };
   const participant = (body: CaseBody, id: string): ParticipantView => {
     const found = body.participants.find((p) => p.id === id);
     if (!found) throw new Error(`participant ${id} is not on case ${body.id}`);
@@ -119,7 +124,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
           pids.push(res.body.participantId as string);
         }
         expect(new Set(pids).size).toBe(3);
-        expect((await readCase(c.id)).participants.map((p) => p.id)).toEqual(pids);
+        expect((await api.read(c.id)).body.participants.map((p) => p.id)).toEqual(pids);
       });
 
       it('shows an invited professional with their organisation', async () => {
@@ -164,13 +169,8 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
       it('schedules the conference once participants accepted, and then allows holding it', async () => {
         const c = await buildCase(t, 'ready');
-        const scheduleBody = api.scheduleBody(14, 'Buurthuis De Kanaalstraat');
-        const res = await api.schedule(c.id, scheduleBody);
-        expectStatus(res, 200);
-        expectState(res.body, 'scheduled', ['hold-conference']);
-        expect(res.body.events).toEqual(['ConferenceScheduled']);
-        expect(res.body.schedule.location).toBe('Buurthuis De Kanaalstraat');
-        expect(Date.parse(res.body.schedule.startsAt)).toBe(Date.parse(scheduleBody.startsAt));
+        const asked = api.scheduleBody(14, 'Buurthuis De Kanaalstraat');
+        expectScheduledAsAsked(await api.schedule(c.id, asked), asked);
       });
     });
 
@@ -238,7 +238,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         expect(res.body).toMatchObject({ followUpOf: c.id, kind: 'group' });
         expect(res.body.events).toEqual(expect.arrayContaining(['ConferenceRequested']));
         expectState(res.body, 'requested');
-        const original = await readCase(c.id);
+        const { body: original } = await api.read(c.id);
         expectState(original, 'followed-up');
         expect(original.followUpCases).toEqual([res.body.id]);
       });
@@ -404,12 +404,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
     it('reschedules a scheduled conference', async () => {
       const c = await buildCase(t, 'scheduled');
       const later = api.scheduleBody(21, 'Wijkcentrum Oost');
-      const res = await api.schedule(c.id, later);
-      expectStatus(res, 200);
-      expectState(res.body, 'scheduled', ['hold-conference']);
-      expect(res.body.events).toEqual(['ConferenceScheduled']);
-      expect(res.body.schedule.location).toBe('Wijkcentrum Oost');
-      expect(Date.parse(res.body.schedule.startsAt)).toBe(Date.parse(later.startsAt));
+      expectScheduledAsAsked(await api.schedule(c.id, later), later);
     });
 
     it('replaces the coordinator with a reason', async () => {

@@ -11,7 +11,7 @@ describe.each(E2E_STORES)('%s store: edges of the contract', (store) => {
   });
   afterAll(() => t.close());
 
-  const revisionOf = async (id: string) => (await api.get(`/v1/cases/${id}`)).body.revision as number;
+  const revisionOf = async (id: string) => (await api.read(id)).body.revision;
 
   it('refuses an Idempotency-Key reused for another request with 422, and appends nothing', async () => {
     const a = await buildCase(t, 'preparing');

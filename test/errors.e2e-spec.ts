@@ -21,11 +21,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
     await t?.close();
   });
 
-  const revisionOf = async (id: string) => {
-    const res = await api.get(`/v1/cases/${id}`);
-    expectStatus(res, 200);
-    return res.body.revision as number;
-  };
+  const revisionOf = async (id: string) => (await api.read(id)).body.revision;
 
   describe('400: invalid body or query', () => {
     it('refuses a request without a kind', async () => {
