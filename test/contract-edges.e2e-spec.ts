@@ -59,16 +59,6 @@ describe.each(E2E_STORES)('%s store: edges of the contract', (store) => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
   });
 
-  it('answers a body it cannot read with 400 and errors[]', async () => {
-    const res = await t.http
-      .post('/v1/cases')
-      .set(t.auth('admin'))
-      .set('content-type', 'application/json')
-      .send('{"kind": "group",');
-    expectProblem(res, 400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body' })]);
-  });
-
   it('refuses a time without an offset', async () => {
     const c = await buildCase(t, 'preparing');
     const res = await api.post(`/v1/cases/${c.id}/schedule`, {
