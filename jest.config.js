@@ -47,4 +47,7 @@ module.exports = {
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
+  // Jest reads testTimeout from the root only (inside a project it is ignored and 5 s applies);
+  // real stores, SMTP servers and CLI child processes on shared cores need more.
+  testTimeout: 30_000,
 };

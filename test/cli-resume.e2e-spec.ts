@@ -1,14 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headPosition } from '@app/audit';
-import { ProjectionsService } from '@app/cases';
 import type { TafelConfig } from '@app/config';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
 import { runCli } from '../apps/cli/src/cli';
 import { dumpReadModels } from '../apps/cli/src/testing/store-backdoor';
 import { buildCase } from './support/case-builder';
+import { caughtUp } from './support/caught-up';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
 interface Run {
@@ -95,9 +93,7 @@ describe.each(E2E_STORES)('%s store: long CLI work interrupted and resumed', (st
   );
 
   it('rebuild-projections goes on from the checkpoints instead of starting over', async () => {
-    const projections = t.app.get(ProjectionsService);
-    const head = await headPosition(t.app.get<EventStore>(EVENT_STORE));
-    for (const name of projections.projections()) await projections.subscriber(name).caughtUp(head);
+    await caughtUp(t);
     const before = await dumpReadModels(config);
     const stopped = await tafel(['rebuild-projections'], true);
     expect(stopped.code).toBe(130);

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headPosition, type ExportRecord } from '@app/audit';
+import type { ExportRecord } from '@app/audit';
 import { ProjectionsService } from '@app/cases';
 import type { TafelConfig } from '@app/config';
 import { EVENT_STORE, verifyChain, type EventStore, type StoredEvent } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
-import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
 import { runCliProcess } from '../apps/cli/src/testing/cli-process';
 import { dumpReadModels, runSql, tamperWithEvent } from '../apps/cli/src/testing/store-backdoor';
 import { CaseApi, buildCase, type BuiltCase } from './support/case-builder';
+import { caughtUp, dispatchRound } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
@@ -34,9 +34,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
     closed = await buildCase(t, 'closed');
     cases = [closed, await buildCase(t, 'declined'), await buildCase(t, 'scheduled', { kind: 'family' })];
     expectStatus(await auditor().get(`/v1/cases/${closed.id}`), 200); // a read: the access stream has one
-    const runner = t.app.get(ProjectionsService).subscriber(MESSAGE_SCHEDULE);
-    await runner.caughtUp(await headPosition(t.app.get<EventStore>(EVENT_STORE)));
-    expect((await t.app.get(MessageDispatcher).dispatchDue()).sent).toBeGreaterThan(0);
+    expect((await dispatchRound(t)).sent).toBeGreaterThan(0);
   });
   afterAll(async () => {
     await t?.close();
@@ -127,8 +125,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
 
   it('rebuilds the read models byte for byte from the log', async () => {
     const projections = t.app.get(ProjectionsService);
-    const head = await headPosition(t.app.get<EventStore>(EVENT_STORE));
-    for (const name of projections.projections()) await projections.subscriber(name).caughtUp(head);
+    await caughtUp(t);
     const before = await dumpReadModels(config);
     expect(before).toContain(cases[2].id);
     await runSql(config, "UPDATE tafel_case_list SET state = 'spoilt' WHERE id = ?", [cases[0].id]);

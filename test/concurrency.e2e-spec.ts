@@ -15,11 +15,6 @@ describe.each(E2E_STORES)('%s store', (store) => {
     await t?.close();
   });
 
-  const read = async (id: string) => {
-    const res = await api.get(`/v1/cases/${id}`);
-    expectStatus(res, 200);
-    return res;
-  };
   const historyTypes = async (id: string): Promise<string[]> => {
     const res = await api.get(`/v1/cases/${id}/history`);
     expectStatus(res, 200);
@@ -29,22 +24,22 @@ describe.each(E2E_STORES)('%s store', (store) => {
   describe('If-Match', () => {
     it('takes a step when If-Match names the current revision', async () => {
       const c = await buildCase(t, 'awaiting-coordinator');
-      const etag = (await read(c.id)).headers.etag;
+      const etag = (await api.read(c.id)).headers.etag;
       expect(etag).toBe('"1"');
       const res = await api.assign(c.id, undefined, { 'If-Match': etag });
       expectStatus(res, 200);
       expect(res.body.revision).toBe(2);
-      expect((await read(c.id)).headers.etag).toBe('"2"');
+      expect((await api.read(c.id)).headers.etag).toBe('"2"');
     });
 
     it('refuses a step with 412 and the current revision when the case has moved on', async () => {
       const c = await buildCase(t, 'preparing');
-      const stale = (await read(c.id)).headers.etag;
+      const stale = (await api.read(c.id)).headers.etag;
       expectStatus(await api.invite(c.id, inviteBody(1), { 'If-Match': stale }), 201);
       const res = await api.invite(c.id, inviteBody(2), { 'If-Match': stale });
       expectProblem(res, 412);
       expect(res.body.currentRevision).toBe(c.body.revision + 1);
-      const after = await read(c.id);
+      const after = await api.read(c.id);
       expect(after.body.revision).toBe(c.body.revision + 1);
       expect(after.body.participants).toHaveLength(1);
     });
@@ -60,7 +55,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const retry = await api.invite(c.id, inviteBody(1), { 'Idempotency-Key': key });
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
-      const after = await read(c.id);
+      const after = await api.read(c.id);
       expect(after.body.revision).toBe(first.body.revision);
       expect(after.body.participants).toHaveLength(1);
       expect((await historyTypes(c.id)).filter((x) => x === 'ParticipantInvited')).toHaveLength(1);
@@ -73,7 +68,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const retry = await api.request({}, { 'Idempotency-Key': key });
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
-      expect((await read(first.body.id)).body.revision).toBe(0);
+      expect((await api.read(first.body.id)).body.revision).toBe(0);
     });
 
     it('repeats a refusal for a retried refused step', async () => {
@@ -92,14 +87,14 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expectStatus(await api.invite(c.id, inviteBody(1), { 'Idempotency-Key': key }), 201);
       const other = await api.as('regionManager').invite(c.id, inviteBody(2), { 'Idempotency-Key': key });
       expectStatus(other, 201);
-      expect((await read(c.id)).body.participants).toHaveLength(2);
+      expect((await api.read(c.id)).body.participants).toHaveLength(2);
     });
 
     it('refuses a key longer than 200 characters and appends nothing', async () => {
       const c = await buildCase(t, 'preparing');
       const res = await api.invite(c.id, inviteBody(1), { 'Idempotency-Key': 'k'.repeat(201) });
       expectProblem(res, 400);
-      expect((await read(c.id)).body.revision).toBe(c.body.revision);
+      expect((await api.read(c.id)).body.revision).toBe(c.body.revision);
     });
 
     it('appends one set of events for 10 concurrent requests with one key, all answered alike', async () => {
@@ -115,7 +110,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         expect(res.body).toEqual(answers[0].body);
       }
       expect(answers[0].body.events).toEqual(['ParticipantInvited']);
-      const after = await read(c.id);
+      const after = await api.read(c.id);
       expect(after.body.participants).toHaveLength(1);
       expect(after.body.revision).toBe(c.body.revision + 1);
       expect((await historyTypes(c.id)).filter((x) => x === 'ParticipantInvited')).toHaveLength(1);
@@ -134,7 +129,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const revisions = answers.map((r) => r.body.revision);
       expect(new Set(revisions).size).toBe(20);
       expect(Math.max(...revisions)).toBe(c.body.revision + 20);
-      const after = await read(c.id);
+      const after = await api.read(c.id);
       expect(after.body.revision).toBe(c.body.revision + 20);
       expect(after.body.participants.map((p: ParticipantView) => p.id).sort()).toEqual([...pids].sort());
       expect(after.body.participants.map((p: ParticipantView) => p.name).sort()).toEqual(
@@ -144,12 +139,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
     it('lets exactly one of two parallel steps with the same If-Match through', async () => {
       const c = await buildCase(t, 'preparing');
-      const etag = (await read(c.id)).headers.etag;
+      const etag = (await api.read(c.id)).headers.etag;
       const answers = await Promise.all(
         [1, 2].map((n) => api.invite(c.id, inviteBody(n), { 'If-Match': etag }).then((r) => r)),
       );
       expect(answers.map((r) => r.status).sort()).toEqual([201, 412]);
-      expect((await read(c.id)).body.participants).toHaveLength(1);
+      expect((await api.read(c.id)).body.participants).toHaveLength(1);
     });
   });
 });

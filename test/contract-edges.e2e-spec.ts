@@ -11,7 +11,7 @@ describe.each(E2E_STORES)('%s store: edges of the contract', (store) => {
   });
   afterAll(() => t.close());
 
-  const revisionOf = async (id: string) => (await api.get(`/v1/cases/${id}`)).body.revision as number;
+  const revisionOf = async (id: string) => (await api.read(id)).body.revision;
 
   it('refuses an Idempotency-Key reused for another request with 422, and appends nothing', async () => {
     const a = await buildCase(t, 'preparing');
@@ -57,16 +57,6 @@ describe.each(E2E_STORES)('%s store: edges of the contract', (store) => {
     const res = await api.get('/v1/cases?cursor=garbage!!');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
-  });
-
-  it('answers a body it cannot read with 400 and errors[]', async () => {
-    const res = await t.http
-      .post('/v1/cases')
-      .set(t.auth('admin'))
-      .set('content-type', 'application/json')
-      .send('{"kind": "group",');
-    expectProblem(res, 400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body' })]);
   });
 
   it('refuses a time without an offset', async () => {

@@ -4,13 +4,8 @@ import type { Response } from 'supertest';
 import { ProjectionsService } from '@app/cases';
 import { interceptAppends } from './support/store-faults';
 import { CaseApi, STEPS_IN, buildCase } from './support/case-builder';
-import {
-  expectNextSteps,
-  expectRefusal,
-  expectStatus,
-  pollUntil,
-  type HistoryEvent,
-} from './support/http-expect';
+import { caughtUp } from './support/caught-up';
+import { expectNextSteps, expectRefusal, expectStatus, type HistoryEvent } from './support/http-expect';
 
 describe.each(E2E_STORES)('%s store', (store) => {
   let t: TestApp;
@@ -110,12 +105,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const linked = await read(original.id);
       expect(linked.followUpCases).toHaveLength(1);
       const followUpId = linked.followUpCases[0];
-      const created = await pollUntil(
-        () => api.get(`/v1/cases/${followUpId}`).then((r) => r),
-        (r) => r.status === 200,
-        10_000,
-      );
-      expectStatus(created, 200);
+      await caughtUp(t);
       await expectOneLinkedFollowUp(original.id, followUpId);
     });
 

@@ -1,8 +1,6 @@
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ProjectionsService } from '@app/cases';
-import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
 import { SmtpTestServer } from '@app/notifications/testing';
 import { buildCase, CaseApi, inviteBody } from './support/case-builder';
+import { dispatchRound } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, TEST_ACTORS, type TestApp } from './support/test-app';
 
@@ -22,20 +20,12 @@ describe.each(E2E_STORES)('%s store: e-mail to participants through the API', (s
   });
   beforeEach(() => smtp.received.splice(0));
 
-  /** The worker inside the app: its projection catches up, then one dispatch round as the timer would. */
-  async function dispatch() {
-    const runner = t.app.get(ProjectionsService).subscriber(MESSAGE_SCHEDULE);
-    const rest = await t.app.get<EventStore>(EVENT_STORE).readAll({ fromPosition: runner.checkpoint });
-    if (rest.length) await runner.caughtUp(rest[rest.length - 1].position);
-    return t.app.get(MessageDispatcher).dispatchDue();
-  }
-
   it('mails the invitations, shows sent, due and by-phone per participant, and lists MessageSent in the history', async () => {
     const c = await buildCase(t, 'scheduled', { coordinatorId: TEST_ACTORS.coordinator.id });
     const api = new CaseApi(t, 'coordinator');
     const phoned = await api.invite(c.id, inviteBody(3, { email: undefined, phone: '0612345678' }));
     expectStatus(phoned, 201);
-    expect(await dispatch()).toMatchObject({ sent: 2, failed: 0 });
+    expect(await dispatchRound(t)).toMatchObject({ sent: 2, failed: 0 });
     expect(smtp.received.map((m) => m.subject)).toEqual([
       'Uitnodiging voor de groepsconferentie',
       'Uitnodiging voor de groepsconferentie',
@@ -71,7 +61,7 @@ describe.each(E2E_STORES)('%s store: e-mail to participants through the API', (s
   it("keeps the case revision, and so a staff member's If-Match, when mail is recorded", async () => {
     const c = await buildCase(t, 'scheduled');
     const before = await new CaseApi(t, 'admin').get(`/v1/cases/${c.id}`);
-    expect((await dispatch()).sent).toBeGreaterThan(0);
+    expect((await dispatchRound(t)).sent).toBeGreaterThan(0);
     const res = await new CaseApi(t, 'admin').invite(c.id, inviteBody(7), {
       'If-Match': before.headers.etag,
     });
@@ -81,11 +71,11 @@ describe.each(E2E_STORES)('%s store: e-mail to participants through the API', (s
 
   it('sends nothing more after the case is withdrawn', async () => {
     const c = await buildCase(t, 'scheduled');
-    await dispatch();
+    await dispatchRound(t);
     smtp.received.splice(0);
     expectStatus(await new CaseApi(t, 'admin').withdraw(c.id), 200);
     t.clock.advance(7 * DAY);
-    await dispatch();
+    await dispatchRound(t);
     expect(smtp.received.filter((m) => m.subject?.startsWith('Herinnering'))).toEqual([]);
     const res = await new CaseApi(t, 'admin').get(`/v1/cases/${c.id}/messages`);
     for (const p of res.body.participants) expect(p.due).toEqual([]);

@@ -1,13 +1,12 @@
 import type { Response } from 'supertest';
-import { ProjectionsService } from '@app/cases';
 import type { TafelConfig } from '@app/config';
 import { EVENT_STORE, verifyChain, type EventStore, type StoredEvent } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
-import { MessageDispatcher } from '@app/notifications';
 import { runCli } from '../apps/cli/src/cli';
 import { dumpReadModels } from '../apps/cli/src/testing/store-backdoor';
 import { SmtpTestServer } from '@app/notifications/testing';
 import { buildCase, CaseApi, inviteBody, type BuiltCase } from './support/case-builder';
+import { caughtUp, dispatchRound } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
@@ -41,18 +40,6 @@ describe.each(E2E_STORES)('%s store: erasing a person', (store) => {
     return { code, ...out };
   }
 
-  async function catchUp() {
-    const projections = t.app.get(ProjectionsService);
-    const all = await t.app.get<EventStore>(EVENT_STORE).readAll();
-    const head = all[all.length - 1].position;
-    for (const name of projections.projections()) await projections.subscriber(name).caughtUp(head);
-  }
-
-  async function dispatch() {
-    await catchUp();
-    return t.app.get(MessageDispatcher).dispatchDue();
-  }
-
   beforeAll(async () => {
     await smtp.start(0);
     t = await startTestApp({ store, env: { TAFEL_SMTP_URL: smtp.url } });
@@ -63,14 +50,14 @@ describe.each(E2E_STORES)('%s store: erasing a person', (store) => {
     sanne = invited.body.participantId;
     expectStatus(await admin().prepare(c.id, sanne, { notes: NOTES }), 200);
     expectStatus(await admin().answer(c.id, sanne), 200);
-    expect((await dispatch()).sent).toBe(3);
-    await catchUp();
+    expect((await dispatchRound(t)).sent).toBe(3);
+    await caughtUp(t);
     before.case = (await auditor().get(`/v1/cases/${c.id}`)).body;
     before.history = (await auditor().get(`/v1/cases/${c.id}/history`)).body;
     before.dump = await dumpReadModels(config);
     smtp.received.splice(0);
     erasure = await erase(sanne);
-    await catchUp();
+    await caughtUp(t);
   });
   afterAll(async () => {
     await t?.close();
@@ -146,7 +133,7 @@ describe.each(E2E_STORES)('%s store: erasing a person', (store) => {
     const view = res.body.participants.find((p: { id: string }) => p.id === sanne);
     expect(view).toMatchObject({ name: ERASED, reachBy: 'erased', due: [], sent: [{ kind: 'invitation' }] });
     t.clock.advance(6 * DAY + 60_000);
-    const round = await dispatch();
+    const round = await dispatchRound(t);
     expect(round.sent).toBeGreaterThan(0);
     const to = smtp.received.map((m) => JSON.stringify(m.to));
     expect(to.some((x) => x.includes('deelnemer1@example.nl'))).toBe(true);

@@ -112,11 +112,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
     await t?.close();
   });
 
-  const revisionOf = async (c: BuiltCase) => {
-    const res = await admin.get(`/v1/cases/${c.id}`);
-    expectStatus(res, 200);
-    return res.body.revision as number;
-  };
+  const revisionOf = async (c: BuiltCase) => (await admin.read(c.id)).body.revision;
 
   /** Runs a step that must be refused with 403 and checks the fixture case did not move. */
   async function expectForbidden(actor: TestActor, step: string) {

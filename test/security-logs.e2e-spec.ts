@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { ProjectionsService } from '@app/cases';
 import { JsonLogger } from '@app/infrastructure';
-import { MESSAGE_SCHEDULE, MessageDispatcher } from '@app/notifications';
 import { createApp } from '../apps/admin-api/src/app.factory';
 import { CaseApi } from './support/case-builder';
+import { dispatchRound } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { TEST_ACTORS, type TestActor, type TestApp } from './support/test-app';
 import { TestClock } from './support/test-clock';
@@ -154,7 +152,7 @@ async function session(t: TestApp): Promise<number[]> {
     await go(api.answer(c.id, pid, 'accepted'), 200);
   }
   await go(api.schedule(c.id, api.scheduleBody(7, `Wijkcentrum, ${VENUE}`)), 200);
-  await dispatch(t);
+  await dispatchRound(t);
 
   // Refusals carrying personal data in bodies, paths and query strings.
   await go(api.invite(c.id, { ...MOHAMMED, role: 'oom' }), 400);
@@ -197,7 +195,7 @@ async function session(t: TestApp): Promise<number[]> {
   plan.agreements[0].action = `${MOHAMMED.name} haalt ${CHILD} op dinsdag van school`;
   await go(api.plan(c.id, plan), 200);
   await go(api.distribute(c.id), 200);
-  await dispatch(t);
+  await dispatchRound(t);
   await go(
     api.followUp(c.id, { ...api.followUpBody('partly'), notes: `${JOHANNA.name} belde vanaf ${HOME}.` }),
     200,
@@ -206,12 +204,4 @@ async function session(t: TestApp): Promise<number[]> {
   await go(api.withdraw(next.id, { reason: `${JOHANNA.name} ziet ervan af.` }), 200);
   await go(api.close(c.id), 200);
   return statuses;
-}
-
-/** One dispatch round after the message schedule caught up, as the worker's timer would run it. */
-async function dispatch(t: TestApp): Promise<void> {
-  const runner = t.app.get(ProjectionsService).subscriber(MESSAGE_SCHEDULE);
-  const rest = await t.app.get<EventStore>(EVENT_STORE).readAll({ fromPosition: runner.checkpoint });
-  if (rest.length) await runner.caughtUp(rest[rest.length - 1].position);
-  await t.app.get(MessageDispatcher).dispatchDue();
 }

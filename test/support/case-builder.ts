@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Test } from 'supertest';
+import type { Response, Test } from 'supertest';
 import type { TestActor, TestApp } from './test-app';
 import { expectStatus, type CaseBody } from './http-expect';
 
@@ -40,11 +40,11 @@ export type Stage =
   | 'followed-up'
   | 'closed';
 
-const ORDER: Stage[] = [
+/** The states a case passes through from request to closure, in order. */
+export const MAIN_PATH: Stage[] = [
   'requested',
   'awaiting-coordinator',
   'preparing',
-  'ready',
   'scheduled',
   'held',
   'plan-recorded',
@@ -52,6 +52,9 @@ const ORDER: Stage[] = [
   'followed-up',
   'closed',
 ];
+
+/** The stages `buildCase` walks: the main path, with `ready` (everyone answered) before scheduling. */
+const ORDER: Stage[] = MAIN_PATH.flatMap((s) => (s === 'scheduled' ? ['ready', s] : [s]));
 
 export const uniqueRegion = (prefix = 'Regio'): string => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -100,6 +103,13 @@ export class CaseApi {
 
   get(path: string): Test {
     return this.t.http.get(path).set(this.t.auth(this.actor));
+  }
+
+  /** `GET /v1/cases/:id`, asserting 200: the case as it is now, with its ETag. */
+  async read(id: string): Promise<Omit<Response, 'body'> & { body: CaseBody }> {
+    const res = await this.get(`/v1/cases/${id}`);
+    expectStatus(res, 200);
+    return res;
   }
 
   request(overrides: Record<string, unknown> = {}, headers?: Record<string, string>): Test {
@@ -210,6 +220,17 @@ export interface BuildOptions {
   accepted?: number;
 }
 
+/** Invites participants `Deelnemer 1…count` to a case, asserting each is invited; answers their ids in order. */
+export async function inviteParticipants(api: CaseApi, caseId: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const res = await api.invite(caseId, inviteBody(n));
+    expectStatus(res, 201);
+    ids.push(res.body.participantId as string);
+  }
+  return ids;
+}
+
 /**
  * Walks a new case to `stage` through the HTTP API, asserting every step succeeds.
  * `ready` is `preparing` with participants invited, prepared and answered.
@@ -241,10 +262,7 @@ export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions 
   if (reach('ready')) {
     const count = options.participants ?? 2;
     const accepted = options.accepted ?? count;
-    for (let n = 1; n <= count; n++) {
-      body = await step(api.invite(id, inviteBody(n)), 201);
-      participantIds.push(body.participantId as string);
-    }
+    participantIds.push(...(await inviteParticipants(api, id, count)));
     for (const [i, pid] of participantIds.entries()) {
       body = await step(api.prepare(id, pid));
       body = await step(api.answer(id, pid, i < accepted ? 'accepted' : 'declined'));

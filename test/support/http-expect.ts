@@ -55,21 +55,6 @@ export function expectNextSteps(
   expect(new Set(body.nextSteps).size).toBe(body.nextSteps.length);
 }
 
-/** Polls `probe` (every 50 ms, at most `timeoutMs`) until `done` holds; returns the last value. */
-export async function pollUntil<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await probe();
-  }
-  return value;
-}
-
 /** A participant as the API shows it. */
 export interface ParticipantView {
   id: string;

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
+import { createTestDatabase } from '@app/event-store/testing';
 import { createApp, type TafelApp } from '../../apps/admin-api/src/app.factory';
 import { TestClock } from './test-clock';
 
@@ -12,9 +12,6 @@ export type StoreUnderTest = 'sqlite' | 'postgres';
 
 /** The stores every e2e suite runs against: `describe.each(E2E_STORES)('%s store', (store) => …)`. */
 export const E2E_STORES: StoreUnderTest[] = ['sqlite', 'postgres'];
-
-const POSTGRES_ADMIN_URL =
-  process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const TEST_ACTORS = {
   admin: { id: 'admin-1', name: 'Ada Admin', role: 'admin' },
@@ -50,29 +47,6 @@ export interface TestAppOptions {
   now?: Date;
 }
 
-async function createDatabase(): Promise<string> {
-  const name = `tafel_e2e_${randomBytes(6).toString('hex')}`;
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  try {
-    await client.connect();
-  } catch (e) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL}: the postgres e2e run cannot pass (${e})`,
-    );
-  }
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  return POSTGRES_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = url.slice(url.lastIndexOf('/') + 1);
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
-}
-
 /** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const store = options.store ?? 'sqlite';
@@ -90,13 +64,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       })),
     ),
   );
-  const postgresUrl = store === 'postgres' ? await createDatabase() : undefined;
+  const database = store === 'postgres' ? await createTestDatabase('tafel_e2e') : undefined;
   const clock = new TestClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
   const config = loadConfig({
     TAFEL_DATA_DIR: dataDir,
     TAFEL_TOKENS_FILE: tokensFile,
     TAFEL_STORE: store,
-    ...(postgresUrl ? { TAFEL_POSTGRES_URL: postgresUrl } : {}),
+    ...(database ? { TAFEL_POSTGRES_URL: database.url } : {}),
     // Tests run dispatch rounds themselves (the injected clock decides what is due); a timer firing
     // on its own would add message events to case streams that other suites count revisions on.
     TAFEL_DISPATCH_INTERVAL: '1d',
@@ -120,7 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
-      if (postgresUrl) await dropDatabase(postgresUrl);
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

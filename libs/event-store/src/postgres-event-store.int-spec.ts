@@ -1,42 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { encodeAppend } from './postgres/event-rows';
 import { migrate, openPostgresEventStore, type PostgresEventStore } from './postgres';
-import { describeEventStoreContract, newEvents, subscribeUntil, type ContractHandle } from './testing';
+import {
+  createTestDatabase,
+  describeEventStoreContract,
+  newEvents,
+  subscribeUntil,
+  testDatabaseUrl,
+  type ContractHandle,
+  type TestDatabase,
+} from './testing';
 
-const SERVER = process.env.TAFEL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const database = `tafel_test_${randomBytes(6).toString('hex')}`;
-const url = (schema: string): string => `${SERVER}/${database}?options=-c%20search_path%3D${schema}`;
+let database: TestDatabase;
+const url = (schema: string): string =>
+  testDatabaseUrl(database.name, { options: `-c search_path=${schema}` });
 let admin: Pool;
 let schemas = 0;
 
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${SERVER}/postgres`, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (e) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${SERVER} (${String(e)}); start it with ` +
-        '`pg_ctlcluster --skip-systemctl-redirect 15 main start` or set TAFEL_TEST_PG_URL',
-      { cause: e },
-    );
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  admin = new Pool({ connectionString: `${SERVER}/${database}`, max: 4 });
+  database = await createTestDatabase('tafel_test');
+  admin = new Pool({ connectionString: database.url, max: 4 });
 });
 
 afterAll(async () => {
   await admin?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await database?.drop();
 });
 
 /** A fresh schema in this run's database: an empty store for each test. */

@@ -3,3 +3,10 @@ export type { ContractFactory, ContractHandle } from './contract.types';
 export { newEvent, newEvents, settle, subscribeUntil, written } from './contract.fixtures';
 export { TsChild } from './ts-child';
 export { wrapEventStore, type StoreHooks } from './wrap-event-store';
+export {
+  TEST_POSTGRES_URL,
+  createTestDatabase,
+  onTestServer,
+  testDatabaseUrl,
+  type TestDatabase,
+} from './test-postgres';

@@ -1,25 +1,10 @@
 import { SqliteDb } from '@app/kernel/sqlite';
-import { randomBytes } from 'node:crypto';
+import { createTestDatabase, onTestServer, type TestDatabase } from '@app/event-store/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { LeaderGate, LeaseLeaderElection, type LeaderWork } from '.';
 import { PostgresLeaderElection } from './postgres-leader-election';
-
-const SERVER = process.env.TAFEL_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const database = `tafel_leader_${randomBytes(6).toString('hex')}`;
-const url = `${SERVER}/${database}`;
-
-async function onServer(sql: string, db = 'postgres'): Promise<void> {
-  const client = new Client({ connectionString: `${SERVER}/${db}`, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Bounded wait for a real asynchronous effect (a server-side session ending). */
 async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
@@ -36,14 +21,17 @@ function recorder(): LeaderWork & { log: string[] } {
 }
 
 describe('leader election on PostgreSQL (advisory lock)', () => {
+  let database: TestDatabase;
   const electors: PostgresLeaderElection[] = [];
   const elector = (name = 'worker'): PostgresLeaderElection => {
-    electors.push(new PostgresLeaderElection(url, name));
+    electors.push(new PostgresLeaderElection(database.url, name));
     return electors[electors.length - 1];
   };
-  beforeAll(() => onServer(`CREATE DATABASE ${database}`));
+  beforeAll(async () => {
+    database = await createTestDatabase('tafel_leader');
+  });
   afterEach(async () => void (await Promise.all(electors.splice(0).map((e) => e.resign()))));
-  afterAll(() => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  afterAll(() => database?.drop());
 
   it('lets one of two lead, and the other take over once the leader loses its connection', async () => {
     const [a, b] = [elector(), elector()];
@@ -51,7 +39,7 @@ describe('leader election on PostgreSQL (advisory lock)', () => {
     expect(await b.campaign()).toBe(false);
     expect(await a.campaign()).toBe(true);
     const lost = new Promise<void>((resolve) => a.onLost(resolve));
-    await onServer(`SELECT pg_terminate_backend(${a.backendPid})`, database);
+    await onTestServer(`SELECT pg_terminate_backend(${a.backendPid})`, database.name);
     await lost;
     expect(a.leading).toBe(false);
     await eventually(() => b.campaign(), 'the standby takes over');
@@ -81,7 +69,7 @@ describe('leader election on PostgreSQL (advisory lock)', () => {
     await gateA.start();
     await gateB.start();
     expect([workA.log, workB.log]).toEqual([['start'], []]);
-    await onServer(`SELECT pg_terminate_backend(${a.backendPid})`, database);
+    await onTestServer(`SELECT pg_terminate_backend(${a.backendPid})`, database.name);
     await eventually(() => workA.log.length === 2, "the old leader's work stops");
     await eventually(async () => (await gateB.round(), gateB.leading), 'the standby leads');
     expect([workA.log, workB.log]).toEqual([['start', 'stop'], ['start']]);

@@ -1,14 +1,13 @@
 import { READ_DB, type SqlDb } from '@app/kernel';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Client } from 'pg';
 import { loadConfig, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
+import { createTestDatabase } from '@app/event-store/testing';
 import {
   CasesModule,
   PLACEHOLDER_IDS,
@@ -29,7 +28,6 @@ import { MAIL_TRANSPORT, type MailTransport } from '../transport/mail-transport'
 import { openMailTransport } from '../transport/open-mail-transport';
 import { HarnessStores } from './harness-stores';
 
-const ADMIN_URL = process.env.TAFEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN: Actor = { id: 'admin-1', name: 'Ada Admin', role: 'admin' };
 
 /** A clock the test moves by hand. */
@@ -42,15 +40,6 @@ export class ManualClock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
-}
-
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect().catch((e) => {
-    throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL}: this spec cannot pass (${e})`);
-  });
-  await client.query(sql);
-  await client.end();
 }
 
 /**
@@ -83,13 +72,11 @@ export class NotificationsHarness {
     options: { store?: 'sqlite' | 'postgres'; env?: Record<string, string>; now?: Date } = {},
   ): Promise<NotificationsHarness> {
     const dataDir = mkdtempSync(join(tmpdir(), 'tafel-mail-'));
-    const database =
-      options.store === 'postgres' ? `tafel_mail_${randomBytes(6).toString('hex')}` : undefined;
-    if (database) await onServer(`CREATE DATABASE ${database}`);
+    const database = options.store === 'postgres' ? await createTestDatabase('tafel_mail') : undefined;
     const config = loadConfig({
       TAFEL_DATA_DIR: dataDir,
       TAFEL_STORE: options.store ?? 'sqlite',
-      ...(database ? { TAFEL_POSTGRES_URL: ADMIN_URL.replace(/\/[^/]*$/, `/${database}`) } : {}),
+      ...(database ? { TAFEL_POSTGRES_URL: database.url } : {}),
       ...options.env,
     });
     const clock = new ManualClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
@@ -99,7 +86,7 @@ export class NotificationsHarness {
     const app = await moduleRef.init();
     await app.get(ProjectionsService).start();
     return new NotificationsHarness(app, clock, config, async () => {
-      if (database) await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     });
   }
