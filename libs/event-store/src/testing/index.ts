@@ -3,3 +3,5 @@ export type { ContractFactory, ContractHandle } from './contract.types';
 export { newEvent, newEvents, settle, subscribeUntil, written } from './contract.fixtures';
 export { TsChild } from './ts-child';
 export { wrapEventStore, type StoreHooks } from './wrap-event-store';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store';
+export { InMemoryLog } from './in-memory-log';
