@@ -125,6 +125,17 @@ describe('a checkpointed subscriber', () => {
   });
 });
 
+describe('a subscriber whose full batch fails (flushed inside its own handler call)', () => {
+  it('reports the error and can still be stopped', async () => {
+    const { runner, failed } = await started(rowsHandler());
+    await append([...newEvents(499), poison(), ...newEvents(100)]);
+    expect(await failed).toEqual(new Error('poison at 500'));
+    await runner.stop();
+    expect(await seen()).toEqual([]);
+    expect(await checkpoint()).toBeUndefined();
+  });
+});
+
 describe('a subscriber that is not transactional (a process manager)', () => {
   it('keeps its checkpoint behind a batch that throws, though its own work stays done', async () => {
     const { runner, failed } = await started(rowsHandler(), false);
