@@ -90,7 +90,9 @@ export class CheckpointedSubscriber {
       }
     } catch (e) {
       this.fail(e);
-      await this.subscription?.stop();
+      // Not awaited: a full buffer is flushed inside the subscription's own handler call, and
+      // `stop()` waits for that call to end.
+      void this.subscription?.stop();
       return;
     }
     this.position = last;

@@ -10,3 +10,5 @@ export {
   testDatabaseUrl,
   type TestDatabase,
 } from './test-postgres';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store';
+export { InMemoryLog } from './in-memory-log';

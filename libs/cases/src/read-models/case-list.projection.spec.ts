@@ -1,0 +1,148 @@
+import type { StoredEvent } from '@app/event-store';
+import { InMemoryEventStore, newEvents } from '@app/event-store/testing';
+import { SqliteDb } from '@app/kernel/sqlite';
+import { ERASED, PERSON_ERASED, WORKFLOW_VERSION, type CaseState, type DomainEvent } from '@app/workflow';
+import { CaseRepository } from '../case-repository';
+import { ADMIN, FATIMA, day, historyUpTo } from '../testing/case-histories';
+import { projectCaseList } from './case-list.projection';
+import { createReadSchema } from './read-schema';
+
+interface CaseRow {
+  id: string;
+  created_position: number;
+  reference: string;
+  kind: string;
+  state: string;
+  region: string;
+  coordinator_id: string | null;
+  revision: number;
+  requested_at: string;
+  updated_at: string;
+  state_json: string;
+}
+
+let store: InMemoryEventStore;
+let db: SqliteDb;
+let commands = 0;
+beforeEach(async () => {
+  store = new InMemoryEventStore();
+  db = new SqliteDb(':memory:');
+  await createReadSchema(db);
+});
+afterEach(async () => {
+  await store.close();
+  await db.close();
+});
+
+/** Appends the events to the case's stream and answers them as stored. */
+async function stored(caseId: string, events: DomainEvent[]): Promise<StoredEvent[]> {
+  const before = (await store.readAll()).length;
+  const context = { actor: ADMIN, commandId: `c-${++commands}`, correlationId: 'spec' };
+  await new CaseRepository(store).append(caseId, events, 'any', context, WORKFLOW_VERSION);
+  return (await store.readAll()).slice(before);
+}
+
+const project = (events: StoredEvent[]) => db.transaction((tx) => projectCaseList(events, tx));
+const rows = () => db.all<CaseRow>('SELECT * FROM tafel_case_list ORDER BY created_position');
+const stateOfRow = (row: CaseRow) => JSON.parse(row.state_json) as CaseState;
+
+describe('the case list', () => {
+  it('adds a row for a requested case', async () => {
+    const [requested] = await stored('a', historyUpTo('a', 'requested'));
+    await project([requested]);
+    expect(await rows()).toEqual([
+      expect.objectContaining({
+        id: 'a',
+        created_position: requested.position,
+        reference: 'EK-TEST-1',
+        kind: 'group',
+        state: 'requested',
+        region: 'Utrecht',
+        coordinator_id: null,
+        revision: 0,
+        requested_at: day(0),
+        updated_at: day(0),
+      }),
+    ]);
+  });
+
+  it('updates that one row for each later event: state, coordinator, revision, updated', async () => {
+    const events = await stored('a', historyUpTo('a', 'preparing'));
+    const seen: Partial<CaseRow>[] = [];
+    for (const event of events) {
+      await project([event]);
+      const [row, ...more] = await rows();
+      expect(more).toEqual([]);
+      const { state, coordinator_id, revision, updated_at, created_position } = row;
+      seen.push({ state, coordinator_id, revision, updated_at, created_position });
+    }
+    expect(seen).toEqual([
+      { state: 'requested', coordinator_id: null, revision: 0, updated_at: day(0), created_position: 1 },
+      {
+        state: 'awaiting-coordinator',
+        coordinator_id: null,
+        revision: 1,
+        updated_at: day(1),
+        created_position: 1,
+      },
+      { state: 'preparing', coordinator_id: FATIMA.id, revision: 2, updated_at: day(2), created_position: 1 },
+    ]);
+  });
+
+  it('writes the latest state of a case whose events arrive in one batch', async () => {
+    await project(await stored('a', historyUpTo('a', 'scheduled')));
+    const [row] = await rows();
+    expect(row).toMatchObject({ state: 'scheduled', revision: 7, updated_at: day(7) });
+    expect(stateOfRow(row).participants).toHaveLength(2);
+  });
+
+  it('does not apply an event delivered again', async () => {
+    const events = await stored('a', historyUpTo('a', 'sanne-invited'));
+    await project(events);
+    await project(events.slice(3));
+    const [row] = await rows();
+    expect(row.revision).toBe(3);
+    expect(stateOfRow(row).participants.map((p) => p.participantId)).toEqual(['p-sanne']);
+  });
+
+  it('keeps one row per case, in the order the cases were created', async () => {
+    const b = await stored('b', historyUpTo('b', 'requested'));
+    const a = await stored('a', historyUpTo('a', 'awaiting-coordinator'));
+    await project([...b, ...a]);
+    expect((await rows()).map((r) => [r.id, r.created_position, r.state])).toEqual([
+      ['b', b[0].position, 'requested'],
+      ['a', a[0].position, 'awaiting-coordinator'],
+    ]);
+  });
+
+  it("ignores what is not a case's domain event", async () => {
+    await store.append('messages-a', newEvents(1), { expectedRevision: 'any' });
+    await store.append('case-a', newEvents(1), { expectedRevision: 'any' });
+    await project(await store.readAll());
+    expect(await rows()).toEqual([]);
+  });
+
+  it('redacts the rows of the cases an erased person appears in, leaving revision and time', async () => {
+    await project(await stored('a', historyUpTo('a', 'sanne-invited')));
+    await store.append(
+      'person-p-sanne',
+      [
+        {
+          ...newEvents(1)[0],
+          type: PERSON_ERASED,
+          data: { at: day(20), personId: 'p-sanne', reason: 'asked', caseIds: ['a'] },
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+    await project(await store.readAll({ fromPosition: 4 }));
+    const [row] = await rows();
+    expect(stateOfRow(row).participants[0]).toMatchObject({
+      participantId: 'p-sanne',
+      name: ERASED,
+      email: ERASED,
+    });
+    expect(row.state_json).not.toContain('Sanne Bakker');
+    expect(row).toMatchObject({ revision: 3, updated_at: day(3) });
+  });
+});
