@@ -10,12 +10,36 @@ export const CHANNELS = ['online', 'phone'] as const;
 export const PARTICIPANT_ROLES = ['family', 'neighbour', 'school', 'professional', 'other'] as const;
 export const ANSWERS = ['accepted', 'declined'] as const;
 export const FOLLOW_UP_OUTCOMES = ['on-track', 'partly', 'not-carried-out', 'unreachable'] as const;
+/** Why a request was declined or a case withdrawn, coded so it can be counted (workflow version 2). */
+export const REASON_CODES = [
+  'not-suitable',
+  'applicant-withdrew',
+  'no-participants',
+  'no-coordinator',
+  'safety',
+  'other',
+] as const;
+/** What a conference is about, as the intake codes it (workflow version 2). */
+export const ISSUE_TYPES = [
+  'neighbours',
+  'school',
+  'family',
+  'divorce',
+  'youth-care',
+  'housing',
+  'other',
+] as const;
+/** The languages a participant can be written to in (workflow version 2). */
+export const LANGUAGES = ['nl', 'en'] as const;
 
 export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export type Answer = (typeof ANSWERS)[number];
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type IssueType = (typeof ISSUE_TYPES)[number];
+export type Language = (typeof LANGUAGES)[number];
 
 /** The states of API.md, in the order a case normally passes them. */
 export const CASE_STATES = [
