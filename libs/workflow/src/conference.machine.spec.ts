@@ -63,7 +63,7 @@ const held: CaseStep[] = [
 const distributed: CaseStep[] = [...held, 'record-plan', 'distribute-plan'];
 
 /** The steps of the shortest route to each state, in any order: two accepted before a conference. */
-const ROUTES: Record<CaseStatus, CaseStep[]> = {
+const ROUTES: Partial<Record<CaseStatus, CaseStep[]>> = {
   requested: [],
   declined: ['decline'],
   withdrawn: ['withdraw'],
@@ -102,8 +102,10 @@ describe.each<ConferenceKind>(['group', 'family'])(
         if (!known || route.length < known.length) shortest.set(state.value, route);
       }
       const sorted = (route: string[] = []) => [...route].sort();
-      expect(Object.fromEntries(CASE_STATES.map((s) => [s, sorted(shortest.get(s))]))).toEqual(
-        Object.fromEntries(CASE_STATES.map((s) => [s, sorted(ROUTES[s])])),
+      const states = CASE_STATES.filter((s) => s in conferenceMachine.root.states);
+      expect(Object.keys(ROUTES).sort()).toEqual([...states].sort());
+      expect(Object.fromEntries(states.map((s) => [s, sorted(shortest.get(s))]))).toEqual(
+        Object.fromEntries(states.map((s) => [s, sorted(ROUTES[s])])),
       );
     });
 

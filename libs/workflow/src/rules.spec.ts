@@ -9,9 +9,13 @@ import { given } from './testing/decider-spec';
 
 const guardsOf = (step: CaseStep): string[] => stepRulesOf(WORKFLOW_RULES, step).map((r) => r.code);
 
-describe('the guards of each step', () => {
+describe('the guards of each step of version 1', () => {
+  const v1Steps = CASE_STEPS.filter((step) =>
+    workflowTransitions(conferenceMachine).some((t) => t.step === step),
+  );
+
   it('run in the order a refusal reports them: what must have happened first, then what the command says', () => {
-    expect(Object.fromEntries(CASE_STEPS.map((step) => [step, guardsOf(step)]))).toEqual({
+    expect(Object.fromEntries(v1Steps.map((step) => [step, guardsOf(step)]))).toEqual({
       'complete-intake': ['INTAKE.NO_QUESTIONS'],
       decline: ['CASE.REASON_REQUIRED'],
       'assign-coordinator': [

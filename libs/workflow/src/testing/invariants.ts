@@ -12,6 +12,7 @@ const NEEDS: Record<CaseStatus, (c: CaseState) => boolean> = {
   preparing: (c) => c.coordinator !== undefined && c.schedule === undefined,
   scheduled: (c) => c.schedule !== undefined && c.conference === undefined,
   held: (c) => c.conference !== undefined && c.plan === undefined,
+  'no-plan': (c) => c.conference !== undefined && c.noPlan !== undefined && c.plan === undefined,
   'plan-recorded': (c) => c.plan !== undefined && c.distribution === undefined,
   'plan-distributed': (c) => c.distribution !== undefined && c.followUps.length === 0,
   'followed-up': (c) => c.followUps.length > 0,
