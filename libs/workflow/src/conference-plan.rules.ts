@@ -1,4 +1,11 @@
-import { blank, isInvited, time } from './rule-checks';
+import {
+  attendeesInvited,
+  blank,
+  hasAttendees,
+  heldByNow,
+  heldSinceScheduled,
+  isScheduled,
+} from './rule-checks';
 import { stepRule } from './rule-table';
 
 /** The rules of holding the conference and recording and distributing its plan. */
@@ -9,7 +16,7 @@ export const CONFERENCE_PLAN_RULES = {
     steps: ['hold-conference'],
     message: 'The conference is not scheduled yet.',
     scope: 'state',
-    check: (c) => c.schedule !== undefined,
+    check: isScheduled,
   }),
   /** A conference can be held only when at least two invited participants accepted. */
   TOO_FEW_ACCEPTED: stepRule({
@@ -25,7 +32,7 @@ export const CONFERENCE_PLAN_RULES = {
     steps: ['hold-conference'],
     message: 'A held conference needs at least one attendee.',
     scope: 'payload',
-    check: (_, p) => p.data.attendees.length > 0,
+    check: hasAttendees,
   }),
   /** Attendees are a subset of the invited participants. */
   ATTENDEE_NOT_INVITED: stepRule({
@@ -33,7 +40,7 @@ export const CONFERENCE_PLAN_RULES = {
     steps: ['hold-conference'],
     message: 'Every attendee must be an invited participant.',
     scope: 'payload',
-    check: (c, p) => p.data.attendees.every((id) => isInvited(c, id)),
+    check: attendeesInvited,
   }),
   /** A group conference never records a private part. */
   PRIVATE_PART_IN_GROUP: stepRule({
@@ -57,7 +64,7 @@ export const CONFERENCE_PLAN_RULES = {
     steps: ['hold-conference'],
     message: 'A conference cannot be recorded as held in the future.',
     scope: 'payload',
-    check: (_, p) => time(p.data.heldAt) <= time(p.data.at),
+    check: heldByNow,
   }),
   /** A conference cannot have been held before it was scheduled. */
   HELD_BEFORE_SCHEDULED: stepRule({
@@ -65,7 +72,7 @@ export const CONFERENCE_PLAN_RULES = {
     steps: ['hold-conference'],
     message: 'A conference cannot have been held before it was scheduled.',
     scope: 'payload',
-    check: (c, p) => c.schedule === undefined || time(p.data.heldAt) >= time(c.schedule.scheduledAt),
+    check: heldSinceScheduled,
   }),
   /** A plan is recorded only after the conference was held. */
   CONFERENCE_NOT_HELD: stepRule({

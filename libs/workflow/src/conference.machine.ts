@@ -1,15 +1,12 @@
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { evolve } from './evolve';
-import { guardsOf, stepRulesOf, type RuleTable } from './rule-table';
-import { WORKFLOW_RULES } from './rules';
-import type { CaseStep, StepEvent } from './steps';
-import type { CaseState, CaseStatus, DomainEvent } from './types';
+import { guardsOf, transitionsOf, type RuleTable } from './rule-table';
+import { WORKFLOW_RULES } from './rules-v1';
+import type { StepEvent } from './steps';
+import type { CaseState, DomainEvent } from './types';
 
 /** A guarded transition for a step: every rule of the step must hold, in the table's order. */
-function to(step: CaseStep, target: CaseStatus) {
-  const rules = stepRulesOf(WORKFLOW_RULES, step).map((r) => r.code);
-  return { target, actions: 'record' as const, ...(rules.length > 0 ? { guard: and(rules) } : {}) };
-}
+const to = transitionsOf(WORKFLOW_RULES);
 
 /** Steps of the preparation (allowed until the conference is held), staying in `state`. */
 const preparation = (state: 'preparing' | 'scheduled') => ({

@@ -1,4 +1,4 @@
-import { blank, isInvited, time } from './rule-checks';
+import { blank, isInvited, namesInvited, time } from './rule-checks';
 import { stepRule } from './rule-table';
 
 /** The rules of assigning a coordinator and preparing the conference. */
@@ -57,7 +57,7 @@ export const COORDINATOR_PREPARATION_RULES = {
     steps: ['record-preparation', 'record-answer'],
     message: 'This participant is not invited to the conference.',
     scope: 'payload',
-    check: (c, p) => isInvited(c, p.data.participantId),
+    check: namesInvited,
   }),
   /** A conference is scheduled in the future (relative to the step's time). */
   NOT_IN_FUTURE: stepRule({

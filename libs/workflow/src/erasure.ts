@@ -18,7 +18,12 @@ export interface PersonErasedData {
 }
 
 /** Events whose personal fields belong to the participant named in `data.participantId`. */
-export const PARTICIPANT_OWNED: readonly EventType[] = ['ParticipantInvited', 'ParticipantPrepared'];
+export const PARTICIPANT_OWNED: readonly EventType[] = [
+  'ParticipantInvited',
+  'ParticipantPrepared',
+  'ParticipantCorrected',
+  'ParticipantRemoved',
+];
 
 /** A copy of `obj` with each of `keys` that holds a value replaced by `ERASED`. */
 function eraseKeys<T extends object>(obj: T, keys: (keyof T)[]): T {
@@ -30,7 +35,8 @@ function eraseKeys<T extends object>(obj: T, keys: (keyof T)[]): T {
 /**
  * The case as it folds once `personId`'s key is gone: their personal fields read `ERASED`. The
  * applicant owns the free text about the case (description, intake notes, decline reason, follow-up
- * notes); a participant owns their name, addresses and preparation notes. Nothing else changes.
+ * notes); a participant owns their name, addresses (as invited or corrected), preparation notes and
+ * the reason they were removed. Nothing else changes.
  */
 export function erasePerson<S extends CaseState>(state: S, personId: string): S {
   let out: S = state;
@@ -45,7 +51,9 @@ export function erasePerson<S extends CaseState>(state: S, personId: string): S 
     out = {
       ...out,
       participants: state.participants.map((p) =>
-        p.participantId === personId ? eraseKeys(p, ['name', 'email', 'phone', 'preparationNotes']) : p,
+        p.participantId === personId
+          ? eraseKeys(p, ['name', 'email', 'phone', 'preparationNotes', 'removalReason'])
+          : p,
       ),
     };
   }

@@ -1,5 +1,9 @@
 import type { CaseState, DomainEvent, EventOf, Participant } from './types';
 
+/** `{ [key]: value }`, or nothing when the value is absent: fields of later versions appear only when set. */
+const ifSet = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 function updateParticipant(
   state: CaseState,
   id: string,
@@ -59,9 +63,20 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
         status: 'awaiting-coordinator',
         conferenceQuestions: event.data.conferenceQuestions,
         intakeNotes: event.data.notes,
+        ...ifSet('issueType', event.data.issueType),
       };
     case 'RequestDeclined':
-      return { ...state, status: 'declined', declineReason: event.data.reason };
+      return {
+        ...state,
+        status: 'declined',
+        declineReason: event.data.reason,
+        ...ifSet('declineReasonCode', event.data.reasonCode),
+      };
+    case 'QuestionsRevised': {
+      const { at, conferenceQuestions, reason } = event.data;
+      const revisions = [...(state.questionRevisions ?? []), { at, reason }];
+      return { ...state, conferenceQuestions, questionRevisions: revisions };
+    }
     case 'CoordinatorAssigned': {
       const { coordinatorId, name, email, at } = event.data;
       return {
@@ -74,7 +89,7 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
       };
     }
     case 'ParticipantInvited': {
-      const { at, participantId, name, role, email, phone, organisation } = event.data;
+      const { at, participantId, name, role, email, phone, organisation, language } = event.data;
       const participant: Participant = {
         participantId,
         name,
@@ -87,8 +102,28 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
         preparationNotes: undefined,
         answer: undefined,
         answeredAt: undefined,
+        ...ifSet('language', language),
       };
       return { ...state, participants: [...state.participants, participant] };
+    }
+    case 'ParticipantCorrected': {
+      const { at, participantId, ...details } = event.data;
+      return {
+        ...state,
+        participants: updateParticipant(state, participantId, (p) => ({ ...p, ...details, correctedAt: at })),
+      };
+    }
+    case 'ParticipantRemoved': {
+      const { at, participantId, reason } = event.data;
+      return {
+        ...state,
+        participants: updateParticipant(state, participantId, (p) => ({
+          ...p,
+          removed: true,
+          removedAt: at,
+          removalReason: reason,
+        })),
+      };
     }
     case 'ParticipantPrepared': {
       const { at, notes } = event.data;
@@ -102,19 +137,30 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
       };
     }
     case 'ParticipantAnswered': {
-      const { at, answer } = event.data;
+      const { at, answer, researchContact } = event.data;
       return {
         ...state,
         participants: updateParticipant(state, event.data.participantId, (p) => ({
           ...p,
           answer,
           answeredAt: at,
+          ...ifSet('researchContact', researchContact),
         })),
       };
     }
     case 'ConferenceScheduled': {
       const { startsAt, location, at } = event.data;
       return { ...state, status: 'scheduled', schedule: { startsAt, location, scheduledAt: at } };
+    }
+    case 'ConferenceAdjourned': {
+      const { at, heldAt, attendees, reason, continuesAt, location } = event.data;
+      const meeting = { heldAt, attendees, reason, continuesAt, location, adjournedAt: at };
+      return {
+        ...state,
+        status: 'scheduled',
+        adjournments: [...(state.adjournments ?? []), meeting],
+        schedule: { startsAt: continuesAt, location, scheduledAt: at },
+      };
     }
     case 'ConferenceHeld': {
       const { heldAt, attendees, privatePartHeld } = event.data;
@@ -133,6 +179,8 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
           version: (state.plan?.version ?? 0) + 1,
         },
       };
+    case 'NoPlanRecorded':
+      return { ...state, status: 'no-plan', noPlan: { at: event.data.at, reason: event.data.reason } };
     case 'PlanDistributed':
       return {
         ...state,
@@ -146,8 +194,14 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
     }
     case 'FollowUpConferenceRequested':
       return { ...state, followUpCases: [...state.followUpCases, event.data.followUpCaseId] };
-    case 'CaseWithdrawn':
-      return { ...state, status: 'withdrawn', withdrawal: { at: data.at, reason: event.data.reason } };
+    case 'CaseWithdrawn': {
+      const { at, reason, reasonCode } = event.data;
+      return {
+        ...state,
+        status: 'withdrawn',
+        withdrawal: { at, reason, ...ifSet('reasonCode', reasonCode) },
+      };
+    }
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: data.at };
     default: {

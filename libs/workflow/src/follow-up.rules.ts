@@ -1,4 +1,4 @@
-import { time } from './rule-checks';
+import { isDistributed, time } from './rule-checks';
 import { stepRule } from './rule-table';
 
 /** The rules of what comes after the plan was distributed. */
@@ -9,7 +9,7 @@ export const FOLLOW_UP_RULES = {
     steps: ['contact-follow-up', 'request-follow-up-conference'],
     message: 'Follow-up comes only after the plan was distributed.',
     scope: 'state',
-    check: (c) => c.distribution !== undefined,
+    check: isDistributed,
   }),
   /** Follow-up contact is recorded after the plan was distributed, and not in the future. */
   CONTACT_TIME: stepRule({

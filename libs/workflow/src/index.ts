@@ -1,6 +1,7 @@
 export * from './types';
 export {
   WORKFLOW_RULES,
+  WORKFLOW_RULES_V2,
   RULES,
   RULE_MESSAGES,
   ruleScope,
@@ -11,8 +12,10 @@ export {
 export {
   generalRule,
   stepRule,
+  redeclare,
   guardsOf,
   stepRulesOf,
+  transitionsOf,
   type CodeOf,
   type GuardArgs,
   type GuardCodeOf,
@@ -35,7 +38,14 @@ export {
   type StepCommand,
 } from './steps';
 export { conferenceMachine, type ConferenceMachine } from './conference.machine';
-export { WORKFLOW_VERSION, machineFor, workflowVersions, registerWorkflowVersion } from './workflow-registry';
+export { conferenceMachineV2, type ConferenceMachineV2 } from './conference-v2.machine';
+export {
+  WORKFLOW_VERSION,
+  machineFor,
+  workflowVersions,
+  registerWorkflowVersion,
+  type WorkflowMachine,
+} from './workflow-registry';
 export { snapshotOf, type CaseSnapshot } from './snapshot';
 export { evolve, fold } from './evolve';
 export { decide } from './decide';

@@ -1,6 +1,5 @@
-import type { ConferenceMachine } from './conference.machine';
 import { CASE_STATES, STEPS, type CaseStatus, type Step } from './types';
-import { machineFor, WORKFLOW_VERSION } from './workflow-registry';
+import { machineFor, WORKFLOW_VERSION, type WorkflowMachine } from './workflow-registry';
 
 export interface WorkflowTransition {
   from: CaseStatus;
@@ -9,7 +8,7 @@ export interface WorkflowTransition {
 }
 
 /** Every transition of the machine, read from its definition (state order, then step order). */
-export function workflowTransitions(machine: ConferenceMachine): WorkflowTransition[] {
+export function workflowTransitions(machine: WorkflowMachine): WorkflowTransition[] {
   const out: WorkflowTransition[] = [];
   for (const [from, node] of Object.entries(machine.root.states)) {
     for (const [step, definitions] of node.transitions) {

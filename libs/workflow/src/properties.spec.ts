@@ -4,6 +4,7 @@ import { decide } from './decide';
 import { evolve, fold } from './evolve';
 import { exampleCommand } from './example-commands';
 import { nextSteps } from './next-steps';
+import { requestEvent } from './propose';
 import { ruleScope } from './rules';
 import { stepEventOf, stepOf, type CaseStep } from './steps';
 import { move, pickStep, type Move } from './testing/arbitraries';
@@ -22,15 +23,19 @@ const deepFreeze = <T>(o: T): T => {
 
 type Check = (before: CaseState | undefined, command: Command, now: Date) => void;
 
-/** Plays random moves from an empty case, calling `check` before each decision; returns the history. */
-function play(
+/**
+ * Plays random moves on a case just requested under workflow `version`, calling `check` before each
+ * decision; returns the history. (A random request among the moves is refused: the case exists.)
+ */
+function playOn(
+  version: number,
   moves: Move[],
   check: Check = () => {},
 ): { events: DomainEvent[]; state: CaseState | undefined } {
-  let now = T0;
-  let state: CaseState | undefined;
-  const events: DomainEvent[] = [];
-  for (const m of [{ command: () => requestCommand(), useAllowed: false, pick: 0, hours: 1 }, ...moves]) {
+  let now = new Date(T0.getTime() + 3_600_000);
+  const events: DomainEvent[] = [requestEvent(requestCommand(), now.toISOString(), version)];
+  let state: CaseState | undefined = fold(events);
+  for (const m of moves) {
     now = new Date(now.getTime() + m.hours * 3_600_000);
     const step = pickStep(
       nextSteps(state).filter((s): s is CaseStep => s !== 'request'),
@@ -47,10 +52,34 @@ function play(
   return { events, state };
 }
 
+const V2_EVENTS: string[] = [
+  'QuestionsRevised',
+  'ParticipantCorrected',
+  'ParticipantRemoved',
+  'ConferenceAdjourned',
+  'NoPlanRecorded',
+];
+const V2_FIELDS = ['issueType', 'reasonCode', 'language', 'researchContact', 'kind'];
+const recordsVersion2 = (e: DomainEvent): boolean =>
+  V2_EVENTS.includes(e.type) || Object.keys(e.data).some((k) => V2_FIELDS.includes(k));
+const DEFAULTED: Partial<Record<DomainEvent['type'], string>> = {
+  IntakeCompleted: 'issueType',
+  RequestDeclined: 'reasonCode',
+  CaseWithdrawn: 'reasonCode',
+  ParticipantAnswered: 'researchContact',
+  FollowUpConferenceRequested: 'kind',
+};
+const lacksDefault = (e: DomainEvent): boolean => {
+  const field = DEFAULTED[e.type];
+  return field !== undefined && !(field in e.data);
+};
+
 const sessions = fc.array(move, { minLength: 1, maxLength: 40, size: 'max' });
 const runs = { numRuns: 100 };
 
-describe('random sessions of commands', () => {
+describe.each([1, 2])('random sessions of commands on a case of workflow version %i', (version) => {
+  const play = (moves: Move[], check?: Check) => playOn(version, moves, check);
+
   it('a refused command records nothing and changes nothing', () => {
     fc.assert(
       fc.property(sessions, (moves) => {
@@ -99,7 +128,7 @@ describe('random sessions of commands', () => {
     fc.assert(
       fc.property(sessions, (moves) => {
         const [first, ...rest] = play(moves).events;
-        const machine = machineFor(1);
+        const machine = machineFor(version);
         let state = evolve(undefined, first);
         let [snapshot] = initialTransition(machine, state);
         for (const event of rest) {
@@ -109,6 +138,17 @@ describe('random sessions of commands', () => {
           expect(next.value).toBe(state.status);
           snapshot = next;
         }
+      }),
+      runs,
+    );
+  });
+
+  it('records only what its own version records, and version 2 its defaults', () => {
+    fc.assert(
+      fc.property(sessions, (moves) => {
+        const [request, ...rest] = play(moves).events;
+        expect(request.data).toMatchObject({ workflowVersion: version });
+        expect(rest.filter(version === 1 ? recordsVersion2 : lacksDefault)).toEqual([]);
       }),
       runs,
     );

@@ -1,3 +1,4 @@
+import { planRecipients } from './rule-checks';
 import type { StepEvent } from './steps';
 import type { CaseState, Command, DomainEvent } from './types';
 
@@ -7,6 +8,14 @@ export type CaseCommand = Exclude<Command, { type: 'RequestConference' }>;
 function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/**
+ * `fields` for a case on workflow `version` or later, nothing for an earlier one: a case records what
+ * its own version records, so an older case never gains a field (nor a default) of a later version.
+ */
+function since<T extends object>(version: number, state: CaseState, fields: T): Partial<T> {
+  return state.workflowVersion >= version ? fields : {};
 }
 
 /** The first event of a case, as a request proposes it. */
@@ -30,11 +39,34 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
         type: 'complete-intake',
         event: {
           type: 'IntakeCompleted',
-          data: defined({ at, conferenceQuestions: command.conferenceQuestions, notes: command.notes }),
+          data: defined({
+            at,
+            conferenceQuestions: command.conferenceQuestions,
+            notes: command.notes,
+            ...since(2, state, { issueType: command.issueType ?? 'other' }),
+          }),
         },
       };
     case 'DeclineRequest':
-      return { type: 'decline', event: { type: 'RequestDeclined', data: { at, reason: command.reason } } };
+      return {
+        type: 'decline',
+        event: {
+          type: 'RequestDeclined',
+          data: {
+            at,
+            reason: command.reason,
+            ...since(2, state, { reasonCode: command.reasonCode ?? 'other' }),
+          },
+        },
+      };
+    case 'ReviseQuestions':
+      return {
+        type: 'revise-questions',
+        event: {
+          type: 'QuestionsRevised',
+          data: { at, conferenceQuestions: command.conferenceQuestions, reason: command.reason },
+        },
+      };
     case 'AssignCoordinator': {
       const { type: _type, ...rest } = command;
       const replaces = state.coordinator?.coordinatorId;
@@ -44,12 +76,33 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
       };
     }
     case 'InviteParticipant': {
-      const { type: _type, ...rest } = command;
+      const { type: _type, language, ...rest } = command;
       return {
         type: 'invite-participant',
-        event: { type: 'ParticipantInvited', data: defined({ at, ...rest }) },
+        event: {
+          type: 'ParticipantInvited',
+          data: defined({ at, ...rest, ...since(2, state, { language }) }),
+        },
       };
     }
+    case 'CorrectParticipant': {
+      const { type: _type, participantId, name, email, phone, organisation, language } = command;
+      return {
+        type: 'correct-participant',
+        event: {
+          type: 'ParticipantCorrected',
+          data: defined({ at, participantId, name, email, phone, organisation, language }),
+        },
+      };
+    }
+    case 'RemoveParticipant':
+      return {
+        type: 'remove-participant',
+        event: {
+          type: 'ParticipantRemoved',
+          data: { at, participantId: command.participantId, reason: command.reason },
+        },
+      };
     case 'RecordPreparation':
       return {
         type: 'record-preparation',
@@ -63,7 +116,12 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
         type: 'record-answer',
         event: {
           type: 'ParticipantAnswered',
-          data: { at, participantId: command.participantId, answer: command.answer },
+          data: {
+            at,
+            participantId: command.participantId,
+            answer: command.answer,
+            ...since(2, state, { researchContact: command.researchContact ?? true }),
+          },
         },
       };
     case 'ScheduleConference':
@@ -76,6 +134,21 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
             startsAt: command.startsAt,
             location: command.location,
             rescheduled: state.schedule !== undefined,
+          },
+        },
+      };
+    case 'AdjournConference':
+      return {
+        type: 'adjourn-conference',
+        event: {
+          type: 'ConferenceAdjourned',
+          data: {
+            at,
+            heldAt: command.heldAt,
+            attendees: [...new Set(command.attendees)],
+            reason: command.reason,
+            continuesAt: command.continuesAt,
+            location: command.location ?? state.schedule?.location ?? '',
           },
         },
       };
@@ -104,14 +177,16 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
           },
         },
       };
-    case 'DistributePlan':
+    case 'RecordNoPlan':
       return {
-        type: 'distribute-plan',
-        event: {
-          type: 'PlanDistributed',
-          data: { at, recipients: [...(state.conference?.attendees ?? [])] },
-        },
+        type: 'record-no-plan',
+        event: { type: 'NoPlanRecorded', data: { at, reason: command.reason } },
       };
+    case 'DistributePlan': {
+      const recipients =
+        state.workflowVersion >= 2 ? planRecipients(state) : [...(state.conference?.attendees ?? [])];
+      return { type: 'distribute-plan', event: { type: 'PlanDistributed', data: { at, recipients } } };
+    }
     case 'ContactFollowUp':
       return {
         type: 'contact-follow-up',
@@ -130,11 +205,26 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
         type: 'request-follow-up-conference',
         event: {
           type: 'FollowUpConferenceRequested',
-          data: { at, followUpCaseId: command.followUpCaseId, reason: command.reason },
+          data: {
+            at,
+            followUpCaseId: command.followUpCaseId,
+            reason: command.reason,
+            ...since(2, state, { kind: command.kind ?? state.kind }),
+          },
         },
       };
     case 'WithdrawCase':
-      return { type: 'withdraw', event: { type: 'CaseWithdrawn', data: { at, reason: command.reason } } };
+      return {
+        type: 'withdraw',
+        event: {
+          type: 'CaseWithdrawn',
+          data: {
+            at,
+            reason: command.reason,
+            ...since(2, state, { reasonCode: command.reasonCode ?? 'other' }),
+          },
+        },
+      };
     case 'CloseCase':
       return { type: 'close', event: { type: 'CaseClosed', data: { at } } };
     default: {

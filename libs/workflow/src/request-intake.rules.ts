@@ -1,4 +1,4 @@
-import { blank } from './rule-checks';
+import { blank, hasReason } from './rule-checks';
 import { generalRule, stepRule } from './rule-table';
 
 /** The rules of a request and its intake, and those that hold for every case. */
@@ -25,7 +25,7 @@ export const REQUEST_INTAKE_RULES = {
     steps: ['decline', 'withdraw', 'request-follow-up-conference'],
     message: 'A reason is required.',
     scope: 'payload',
-    check: (_, p) => !blank(p.data.reason),
+    check: hasReason,
   }),
   /** The intake must produce at least one (non-blank) conference question. */
   NO_QUESTIONS: stepRule({

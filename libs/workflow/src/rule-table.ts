@@ -1,5 +1,6 @@
+import { and } from 'xstate';
 import type { CaseStep, Proposal, StepEvent } from './steps';
-import type { CaseState } from './types';
+import type { CaseState, CaseStatus } from './types';
 
 /**
  * What a rule looks at:
@@ -26,7 +27,8 @@ export interface GuardArgs {
 }
 
 /** A rule that the machine checks as a guard, named by its code, on each of its steps. */
-export interface StepRule<C extends string = string> extends Rule<C> {
+export interface StepRule<C extends string = string, Scope extends RuleScope = RuleScope> extends Rule<C> {
+  readonly scope: Scope;
   readonly steps: readonly CaseStep[];
   /** True when the rule holds for this case and proposed step. */
   readonly guard: (args: GuardArgs) => boolean;
@@ -61,7 +63,7 @@ export function stepRule<const C extends string, const S extends CaseStep, Scope
   message: string;
   scope: Scope;
   check: Check<Scope, NoInfer<S>>;
-}): StepRule<C> {
+}): StepRule<C, Scope> {
   const { code, steps, message, scope } = rule;
   const check = rule.check as (context: CaseState, proposal: StepEvent['event']) => boolean;
   const guarded: readonly CaseStep[] = steps;
@@ -70,6 +72,19 @@ export function stepRule<const C extends string, const S extends CaseStep, Scope
     return check(context, event.event);
   };
   return { code, steps, message, scope, guard };
+}
+
+/**
+ * `rule` as a later version declares it again: the same code, message and scope, guarding `steps`
+ * (it may widen the rule to new steps) with `check` (typed by those steps; it may also see what the
+ * later version records, e.g. who was removed). A code means one thing in every version.
+ */
+export function redeclare<const C extends string, Scope extends RuleScope, const S extends CaseStep>(
+  rule: StepRule<C, Scope>,
+  steps: readonly S[],
+  check: Check<Scope, NoInfer<S>>,
+): StepRule<C, Scope> {
+  return stepRule<C, S, Scope>({ code: rule.code, message: rule.message, scope: rule.scope, steps, check });
 }
 
 const isStepRule = (rule: Rule | StepRule): rule is StepRule => 'guard' in rule;
@@ -92,4 +107,15 @@ export function stepRulesOf<T extends RuleTable>(table: T, step: CaseStep): Step
     (r): r is StepRule<GuardCodeOf<T>> => isStepRule(r) && r.steps.includes(step),
   );
   return [...rules.filter((r) => r.scope === 'state'), ...rules.filter((r) => r.scope === 'payload')];
+}
+
+/**
+ * The machine transitions of a table: `to(step, target)` records the step and moves to `target` when
+ * every rule of the step holds, in the order `stepRulesOf` gives.
+ */
+export function transitionsOf(table: RuleTable) {
+  return (step: CaseStep, target: CaseStatus) => {
+    const rules = stepRulesOf(table, step).map((r) => r.code);
+    return { target, actions: 'record' as const, ...(rules.length > 0 ? { guard: and(rules) } : {}) };
+  };
 }

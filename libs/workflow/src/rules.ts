@@ -1,29 +1,21 @@
-import { CONFERENCE_PLAN_RULES } from './conference-plan.rules';
-import { COORDINATOR_PREPARATION_RULES } from './coordinator-preparation.rules';
-import { FOLLOW_UP_RULES } from './follow-up.rules';
-import { REQUEST_INTAKE_RULES } from './request-intake.rules';
-import type { CodeOf, GuardCodeOf, RuleScope, RuleTable } from './rule-table';
+import type { CodeOf, GuardCodeOf, RuleScope } from './rule-table';
+import { WORKFLOW_RULES } from './rules-v1';
+import { WORKFLOW_RULES_V2 } from './rules-v2';
 
-/**
- * Every rule of workflow version 1, each declared once: its code, the steps it guards, its message,
- * its scope and its check (see `stepRule`). A refusal names exactly one of these. A later version
- * builds its table from this one (`{ ...WORKFLOW_RULES, NEW_RULE: stepRule(...) }`), so that the
- * rules it shares keep their codes.
- */
-export const WORKFLOW_RULES = {
-  ...REQUEST_INTAKE_RULES,
-  ...COORDINATOR_PREPARATION_RULES,
-  ...CONFERENCE_PLAN_RULES,
-  ...FOLLOW_UP_RULES,
-} satisfies RuleTable;
+export { WORKFLOW_RULES } from './rules-v1';
+export { WORKFLOW_RULES_V2 } from './rules-v2';
 
-type Rules = typeof WORKFLOW_RULES;
+/** The rule tables of all workflow versions. A code means the same in each table that has it. */
+const ALL_RULES = { ...WORKFLOW_RULES, ...WORKFLOW_RULES_V2 };
+
+type Rules = typeof ALL_RULES;
 export type RuleKey = keyof Rules;
-export type RuleCode = CodeOf<Rules>;
-/** The rules the machine checks as guards (the general ones are checked by `decide` itself). */
-export type GuardCode = GuardCodeOf<Rules>;
+/** Every rule code of every version. */
+export type RuleCode = CodeOf<typeof WORKFLOW_RULES> | CodeOf<typeof WORKFLOW_RULES_V2>;
+/** The rules the machines check as guards (the general ones are checked by `decide` itself). */
+export type GuardCode = GuardCodeOf<typeof WORKFLOW_RULES> | GuardCodeOf<typeof WORKFLOW_RULES_V2>;
 
-const entries = Object.entries(WORKFLOW_RULES) as [RuleKey, Rules[RuleKey]][];
+const entries = Object.entries(ALL_RULES) as [RuleKey, Rules[RuleKey]][];
 
 /** Each rule's code by key, e.g. `RULES.TOO_FEW_ACCEPTED` is `'CONFERENCE.TOO_FEW_ACCEPTED'`. */
 export const RULES = Object.fromEntries(entries.map(([key, rule]) => [key, rule.code])) as {

@@ -1,11 +1,10 @@
 import type { SnapshotFrom } from 'xstate';
-import type { ConferenceMachine } from './conference.machine';
 import type { GuardArgs, RuleTable, StepRule } from './rule-table';
 import type { StepEvent } from './steps';
 import type { CaseState } from './types';
-import { machineFor } from './workflow-registry';
+import { machineFor, type WorkflowMachine } from './workflow-registry';
 
-export type CaseSnapshot = SnapshotFrom<ConferenceMachine>;
+export type CaseSnapshot = SnapshotFrom<WorkflowMachine>;
 
 /** The machine snapshot of a folded case, under the case's own workflow version. */
 export function snapshotOf(state: CaseState): CaseSnapshot {

@@ -10,12 +10,36 @@ export const CHANNELS = ['online', 'phone'] as const;
 export const PARTICIPANT_ROLES = ['family', 'neighbour', 'school', 'professional', 'other'] as const;
 export const ANSWERS = ['accepted', 'declined'] as const;
 export const FOLLOW_UP_OUTCOMES = ['on-track', 'partly', 'not-carried-out', 'unreachable'] as const;
+/** Why a request was declined or a case withdrawn, coded so it can be counted (workflow version 2). */
+export const REASON_CODES = [
+  'not-suitable',
+  'applicant-withdrew',
+  'no-participants',
+  'no-coordinator',
+  'safety',
+  'other',
+] as const;
+/** What a conference is about, as the intake codes it (workflow version 2). */
+export const ISSUE_TYPES = [
+  'neighbours',
+  'school',
+  'family',
+  'divorce',
+  'youth-care',
+  'housing',
+  'other',
+] as const;
+/** The languages a participant can be written to in (workflow version 2). */
+export const LANGUAGES = ['nl', 'en'] as const;
 
 export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export type Answer = (typeof ANSWERS)[number];
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export type ReasonCode = (typeof REASON_CODES)[number];
+export type IssueType = (typeof ISSUE_TYPES)[number];
+export type Language = (typeof LANGUAGES)[number];
 
 /** The states of API.md, in the order a case normally passes them. */
 export const CASE_STATES = [
@@ -25,6 +49,7 @@ export const CASE_STATES = [
   'preparing',
   'scheduled',
   'held',
+  'no-plan',
   'plan-recorded',
   'plan-distributed',
   'followed-up',
@@ -33,18 +58,23 @@ export const CASE_STATES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATES)[number];
 
-/** The step names of API.md (`nextSteps`). */
+/** The step names of API.md (`nextSteps`), in the order `nextSteps` lists them. */
 export const STEPS = [
   'request',
   'complete-intake',
   'decline',
+  'revise-questions',
   'assign-coordinator',
   'invite-participant',
+  'correct-participant',
+  'remove-participant',
   'record-preparation',
   'record-answer',
   'schedule-conference',
+  'adjourn-conference',
   'hold-conference',
   'record-plan',
+  'record-no-plan',
   'distribute-plan',
   'contact-follow-up',
   'request-follow-up-conference',
@@ -68,7 +98,18 @@ export interface Agreement {
   when: string;
 }
 
+/** The details of a participant that `correct-participant` can correct (at least one of them). */
+export interface ParticipantDetails {
+  name?: string;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+  language?: Language;
+}
+
 // ---------------------------------------------------------------- commands
+// Fields marked "v2" are recorded only for cases on workflow version 2 or later; a version 1 case
+// records exactly what it always recorded.
 
 export type Command =
   | {
@@ -82,8 +123,9 @@ export type Command =
       channel: Channel;
       followUpOf?: string;
     }
-  | { type: 'CompleteIntake'; conferenceQuestions: string[]; notes?: string }
-  | { type: 'DeclineRequest'; reason: string }
+  | { type: 'CompleteIntake'; conferenceQuestions: string[]; notes?: string; /** v2 */ issueType?: IssueType }
+  | { type: 'DeclineRequest'; reason: string; /** v2 */ reasonCode?: ReasonCode }
+  | { type: 'ReviseQuestions'; conferenceQuestions: string[]; reason: string }
   | {
       type: 'AssignCoordinator';
       coordinatorId: string;
@@ -100,16 +142,36 @@ export type Command =
       email?: string;
       phone?: string;
       organisation?: string;
+      /** v2; absent means the configured default language. */
+      language?: Language;
     }
+  | ({ type: 'CorrectParticipant'; participantId: string } & ParticipantDetails)
+  | { type: 'RemoveParticipant'; participantId: string; reason: string }
   | { type: 'RecordPreparation'; participantId: string; notes?: string }
-  | { type: 'RecordAnswer'; participantId: string; answer: Answer }
+  | { type: 'RecordAnswer'; participantId: string; answer: Answer; /** v2 */ researchContact?: boolean }
   | { type: 'ScheduleConference'; startsAt: string; location: string }
+  | {
+      type: 'AdjournConference';
+      heldAt: string;
+      attendees: string[];
+      reason: string;
+      continuesAt: string;
+      /** Where it continues; the current location when not given. */
+      location?: string;
+    }
   | { type: 'HoldConference'; heldAt: string; attendees: string[]; privatePartHeld?: boolean }
   | { type: 'RecordPlan'; agreements: Agreement[]; ifItDoesNotWork: string }
+  | { type: 'RecordNoPlan'; reason: string }
   | { type: 'DistributePlan' }
   | { type: 'ContactFollowUp'; contactedAt: string; outcome: FollowUpOutcome; notes?: string }
-  | { type: 'RequestFollowUpConference'; followUpCaseId: string; reason: string }
-  | { type: 'WithdrawCase'; reason: string }
+  | {
+      type: 'RequestFollowUpConference';
+      followUpCaseId: string;
+      reason: string;
+      /** v2; the kind of this case when not given. */
+      kind?: ConferenceKind;
+    }
+  | { type: 'WithdrawCase'; reason: string; /** v2 */ reasonCode?: ReasonCode }
   | { type: 'CloseCase' };
 
 export type CommandType = Command['type'];
@@ -133,8 +195,12 @@ export type DomainEvent =
         workflowVersion: number;
       };
     }
-  | { type: 'IntakeCompleted'; data: { at: string; conferenceQuestions: string[]; notes?: string } }
-  | { type: 'RequestDeclined'; data: { at: string; reason: string } }
+  | {
+      type: 'IntakeCompleted';
+      data: { at: string; conferenceQuestions: string[]; notes?: string; issueType?: IssueType };
+    }
+  | { type: 'RequestDeclined'; data: { at: string; reason: string; reasonCode?: ReasonCode } }
+  | { type: 'QuestionsRevised'; data: { at: string; conferenceQuestions: string[]; reason: string } }
   | {
       type: 'CoordinatorAssigned';
       data: {
@@ -157,19 +223,38 @@ export type DomainEvent =
         email?: string;
         phone?: string;
         organisation?: string;
+        language?: Language;
       };
     }
+  | { type: 'ParticipantCorrected'; data: { at: string; participantId: string } & ParticipantDetails }
+  | { type: 'ParticipantRemoved'; data: { at: string; participantId: string; reason: string } }
   | { type: 'ParticipantPrepared'; data: { at: string; participantId: string; notes?: string } }
-  | { type: 'ParticipantAnswered'; data: { at: string; participantId: string; answer: Answer } }
+  | {
+      type: 'ParticipantAnswered';
+      data: { at: string; participantId: string; answer: Answer; researchContact?: boolean };
+    }
   | {
       type: 'ConferenceScheduled';
       data: { at: string; startsAt: string; location: string; rescheduled: boolean };
+    }
+  | {
+      type: 'ConferenceAdjourned';
+      data: {
+        at: string;
+        heldAt: string;
+        attendees: string[];
+        reason: string;
+        continuesAt: string;
+        /** Where it continues (given, or else where it was scheduled). */
+        location: string;
+      };
     }
   | {
       type: 'ConferenceHeld';
       data: { at: string; heldAt: string; attendees: string[]; privatePartHeld?: boolean };
     }
   | { type: 'PlanRecorded'; data: { at: string; agreements: Agreement[]; ifItDoesNotWork: string } }
+  | { type: 'NoPlanRecorded'; data: { at: string; reason: string } }
   | { type: 'PlanDistributed'; data: { at: string; recipients: string[] } }
   | {
       type: 'FollowUpContacted';
@@ -177,9 +262,9 @@ export type DomainEvent =
     }
   | {
       type: 'FollowUpConferenceRequested';
-      data: { at: string; followUpCaseId: string; reason: string };
+      data: { at: string; followUpCaseId: string; reason: string; kind?: ConferenceKind };
     }
-  | { type: 'CaseWithdrawn'; data: { at: string; reason: string } }
+  | { type: 'CaseWithdrawn'; data: { at: string; reason: string; reasonCode?: ReasonCode } }
   | { type: 'CaseClosed'; data: { at: string } };
 
 export type EventType = DomainEvent['type'];
@@ -193,13 +278,18 @@ export const PERSONAL_FIELDS: Record<EventType, readonly string[]> = {
   ConferenceRequested: ['applicant.name', 'applicant.email', 'applicant.phone', 'description'],
   IntakeCompleted: ['notes'],
   RequestDeclined: ['reason'],
+  QuestionsRevised: [],
   CoordinatorAssigned: [],
   ParticipantInvited: ['name', 'email', 'phone'],
+  ParticipantCorrected: ['name', 'email', 'phone'],
+  ParticipantRemoved: ['reason'],
   ParticipantPrepared: ['notes'],
   ParticipantAnswered: [],
   ConferenceScheduled: [],
+  ConferenceAdjourned: [],
   ConferenceHeld: [],
   PlanRecorded: [],
+  NoPlanRecorded: [],
   PlanDistributed: [],
   FollowUpContacted: ['notes'],
   FollowUpConferenceRequested: [],
@@ -221,6 +311,24 @@ export interface Participant {
   preparationNotes?: string;
   answer?: Answer;
   answeredAt?: string;
+  // Set only on cases of workflow version 2, and only once something set them:
+  language?: Language;
+  /** Whether they may be contacted for research later (absent: yes). */
+  researchContact?: boolean;
+  correctedAt?: string;
+  removed?: true;
+  removedAt?: string;
+  removalReason?: string;
+}
+
+/** A meeting of the conference that was adjourned: who attended, why, and when it continues. */
+export interface Adjournment {
+  heldAt: string;
+  attendees: string[];
+  reason: string;
+  continuesAt: string;
+  location: string;
+  adjournedAt: string;
 }
 
 export interface Coordinator {
@@ -246,6 +354,12 @@ export interface CaseState {
   conferenceQuestions: string[];
   intakeNotes?: string;
   declineReason?: string;
+  // Set only on cases of workflow version 2, and only once an event set them:
+  issueType?: IssueType;
+  declineReasonCode?: ReasonCode;
+  questionRevisions?: { at: string; reason: string }[];
+  adjournments?: Adjournment[];
+  noPlan?: { at: string; reason: string };
   coordinator?: Coordinator;
   previousCoordinators: Coordinator[];
   participants: Participant[];
@@ -254,7 +368,7 @@ export interface CaseState {
   plan?: { agreements: Agreement[]; ifItDoesNotWork: string; recordedAt: string; version: number };
   distribution?: { distributedAt: string; recipients: string[] };
   followUps: { contactedAt: string; outcome: FollowUpOutcome; notes?: string }[];
-  withdrawal?: { at: string; reason: string };
+  withdrawal?: { at: string; reason: string; reasonCode?: ReasonCode };
   closedAt?: string;
 }
 

@@ -1,15 +1,22 @@
 import { conferenceMachine, type ConferenceMachine } from './conference.machine';
+import { conferenceMachineV2, type ConferenceMachineV2 } from './conference-v2.machine';
+
+/** The machine of some workflow version: each is declared with its own `setup(...).createMachine(...)`. */
+export type WorkflowMachine = ConferenceMachine | ConferenceMachineV2;
 
 /** The workflow version new cases start on (recorded in `ConferenceRequested`). */
-export const WORKFLOW_VERSION = 1;
+export const WORKFLOW_VERSION = 2;
 
-const machines = new Map<number, ConferenceMachine>([[1, conferenceMachine]]);
+const machines = new Map<number, WorkflowMachine>([
+  [1, conferenceMachine],
+  [2, conferenceMachineV2],
+]);
 
 /**
  * The machine of a workflow version: a case is decided and replayed with the version it began on.
  * @throws Error when the version is not registered.
  */
-export function machineFor(version: number): ConferenceMachine {
+export function machineFor(version: number): WorkflowMachine {
   const machine = machines.get(version);
   if (machine === undefined) {
     throw new Error(`Unknown workflow version ${version}; known: ${[...machines.keys()].join(', ')}`);
@@ -27,7 +34,7 @@ export function workflowVersions(): number[] {
  * Returns a function that removes it again (for tests).
  * @throws Error when the version is already registered.
  */
-export function registerWorkflowVersion(version: number, machine: ConferenceMachine): () => void {
+export function registerWorkflowVersion(version: number, machine: WorkflowMachine): () => void {
   if (machines.has(version)) throw new Error(`Workflow version ${version} is already registered`);
   machines.set(version, machine);
   return () => void machines.delete(version);

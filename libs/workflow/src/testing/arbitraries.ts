@@ -1,25 +1,44 @@
 import fc from 'fast-check';
-import type { Agreement, Command } from '../types';
+import {
+  CONFERENCE_KINDS,
+  ISSUE_TYPES,
+  LANGUAGES,
+  REASON_CODES,
+  type Agreement,
+  type Command,
+} from '../types';
 
 const pid = fc.constantFrom('p1', 'p2', 'p3', 'p4');
 const text = fc.constantFrom('Because.', 'Plan B', '', '  ');
 const hoursFromNow = fc.integer({ min: -72, max: 72 });
+/** An optional field of version 2: absent, or one of its values (a version 1 case records none). */
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const only = <K extends string, T>(key: K, value: T | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
+const reasonCode = maybe(fc.constantFrom(...REASON_CODES));
 
 const FINISHING = ['decline', 'withdraw', 'close'];
-const SIDE_STEPS = ['assign-coordinator', 'record-preparation'];
+const SIDE_STEPS = [
+  'assign-coordinator',
+  'record-preparation',
+  'revise-questions',
+  'correct-participant',
+  'remove-participant',
+  'adjourn-conference',
+  'record-no-plan',
+];
 
 /**
  * The step a move picks among those allowed now: usually one that moves the case on (no finishing
- * step, no side step), sometimes any non-finishing step, and the finishing ones only at `pick` 20.
+ * step, no side step), at `pick` 14 to 19 a side step (a replacement, a preparation, a correction, an
+ * adjournment, an end without a plan), and the finishing ones only at `pick` 20.
  */
 export function pickStep<S extends string>(allowed: S[], pick: number): S | undefined {
-  const onward = allowed.filter((s) => !FINISHING.includes(s) && !SIDE_STEPS.includes(s));
+  const going = allowed.filter((s) => !FINISHING.includes(s));
+  const side = going.filter((s) => SIDE_STEPS.includes(s));
+  const onward = going.filter((s) => !SIDE_STEPS.includes(s));
   const candidates =
-    pick === 20
-      ? allowed
-      : pick >= 16 || onward.length === 0
-        ? allowed.filter((s) => !FINISHING.includes(s))
-        : onward;
+    pick === 20 ? allowed : pick >= 14 && side.length > 0 ? side : onward.length > 0 ? onward : going;
   return candidates.length > 0 ? candidates[pick % candidates.length] : undefined;
 }
 
@@ -39,9 +58,27 @@ export const anyCommand: fc.Arbitrary<(now: Date) => Command> = fc.oneof(
       ...(self ? { followUpOf: 'case-1' } : {}),
     })),
   fc
-    .array(text, { maxLength: 2 })
-    .map((conferenceQuestions) => () => ({ type: 'CompleteIntake' as const, conferenceQuestions })),
-  text.map((reason) => () => ({ type: 'DeclineRequest' as const, reason })),
+    .record({
+      questions: fc.array(text, { maxLength: 2 }),
+      issueType: maybe(fc.constantFrom(...ISSUE_TYPES)),
+    })
+    .map(({ questions, issueType }) => () => ({
+      type: 'CompleteIntake' as const,
+      conferenceQuestions: questions,
+      ...only('issueType', issueType),
+    })),
+  fc.record({ reason: text, code: reasonCode }).map(({ reason, code }) => () => ({
+    type: 'DeclineRequest' as const,
+    reason,
+    ...only('reasonCode', code),
+  })),
+  fc
+    .record({ questions: fc.array(fc.constantFrom('How?', 'Why?', ' '), { maxLength: 2 }), reason: text })
+    .map(({ questions, reason }) => () => ({
+      type: 'ReviseQuestions' as const,
+      conferenceQuestions: questions,
+      reason,
+    })),
   fc
     .record({
       id: fc.constantFrom('c1', 'c2'),
@@ -56,16 +93,45 @@ export const anyCommand: fc.Arbitrary<(now: Date) => Command> = fc.oneof(
       independenceDeclared: independent,
       ...(reason === undefined ? {} : { reason }),
     })),
-  pid.map((participantId) => () => ({
-    type: 'InviteParticipant' as const,
-    participantId,
-    name: 'P',
-    role: 'family' as const,
-  })),
+  fc
+    .record({ participantId: pid, language: maybe(fc.constantFrom(...LANGUAGES)) })
+    .map(({ participantId, language }) => () => ({
+      type: 'InviteParticipant' as const,
+      participantId,
+      name: 'P',
+      role: 'family' as const,
+      ...only('language', language),
+    })),
+  fc
+    .record({
+      participantId: pid,
+      name: maybe(fc.constantFrom('P', 'Q', ' ')),
+      email: maybe(fc.constantFrom('p@x', 'q@x')),
+      language: maybe(fc.constantFrom(...LANGUAGES)),
+    })
+    .map(({ participantId, name, email, language }) => () => ({
+      type: 'CorrectParticipant' as const,
+      participantId,
+      ...only('name', name),
+      ...only('email', email),
+      ...only('language', language),
+    })),
+  fc
+    .record({ participantId: pid, reason: text })
+    .map((c) => () => ({ type: 'RemoveParticipant' as const, ...c })),
   pid.map((participantId) => () => ({ type: 'RecordPreparation' as const, participantId })),
   fc
-    .record({ participantId: pid, answer: fc.constantFrom('accepted' as const, 'declined' as const) })
-    .map((c) => () => ({ type: 'RecordAnswer' as const, ...c })),
+    .record({
+      participantId: pid,
+      answer: fc.constantFrom('accepted' as const, 'declined' as const),
+      researchContact: maybe(fc.boolean()),
+    })
+    .map(({ participantId, answer, researchContact }) => () => ({
+      type: 'RecordAnswer' as const,
+      participantId,
+      answer,
+      ...only('researchContact', researchContact),
+    })),
   hoursFromNow.map((h) => (now: Date) => ({
     type: 'ScheduleConference' as const,
     startsAt: new Date(now.getTime() + h * 3_600_000).toISOString(),
@@ -85,6 +151,22 @@ export const anyCommand: fc.Arbitrary<(now: Date) => Command> = fc.oneof(
     })),
   fc
     .record({
+      h: hoursFromNow,
+      continues: hoursFromNow,
+      attendees: fc.uniqueArray(pid, { maxLength: 4 }),
+      reason: text,
+      location: maybe(fc.constant('Library')),
+    })
+    .map(({ h, continues, attendees, reason, location }) => (now: Date) => ({
+      type: 'AdjournConference' as const,
+      heldAt: new Date(now.getTime() - h * 3_600_000).toISOString(),
+      attendees,
+      reason,
+      continuesAt: new Date(now.getTime() + continues * 3_600_000).toISOString(),
+      ...only('location', location),
+    })),
+  fc
+    .record({
       agreements: fc.array(
         fc.record({
           ownerIds: fc.uniqueArray(pid, { maxLength: 2 }),
@@ -100,6 +182,7 @@ export const anyCommand: fc.Arbitrary<(now: Date) => Command> = fc.oneof(
       agreements,
       ifItDoesNotWork: fallback,
     })),
+  text.map((reason) => () => ({ type: 'RecordNoPlan' as const, reason })),
   fc.constant(() => ({ type: 'DistributePlan' as const })),
   fc.constantFrom('on-track' as const, 'unreachable' as const).map((outcome) => (now: Date) => ({
     type: 'ContactFollowUp' as const,
@@ -107,13 +190,22 @@ export const anyCommand: fc.Arbitrary<(now: Date) => Command> = fc.oneof(
     outcome,
   })),
   fc
-    .record({ id: fc.constantFrom('case-1', 'case-2', 'case-3'), reason: text })
-    .map(({ id, reason }) => () => ({
+    .record({
+      id: fc.constantFrom('case-1', 'case-2', 'case-3'),
+      reason: text,
+      kind: maybe(fc.constantFrom(...CONFERENCE_KINDS)),
+    })
+    .map(({ id, reason, kind }) => () => ({
       type: 'RequestFollowUpConference' as const,
       followUpCaseId: id,
       reason,
+      ...only('kind', kind),
     })),
-  text.map((reason) => () => ({ type: 'WithdrawCase' as const, reason })),
+  fc.record({ reason: text, code: reasonCode }).map(({ reason, code }) => () => ({
+    type: 'WithdrawCase' as const,
+    reason,
+    ...only('reasonCode', code),
+  })),
   fc.constant(() => ({ type: 'CloseCase' as const })),
 );
 

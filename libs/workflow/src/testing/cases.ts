@@ -3,6 +3,11 @@ import { fold } from '../evolve';
 import type { CaseState, Command, ConferenceKind, DomainEvent } from '../types';
 
 export const T0 = new Date('2025-03-03T09:00:00.000Z');
+/**
+ * The workflow version of the cases these helpers build unless told otherwise: the specs written for
+ * version 1 describe version 1; a version 2 spec asks for 2.
+ */
+export const DEFAULT_TEST_VERSION = 1;
 const DAY = 24 * 60 * 60 * 1000;
 export const dayAfter = (iso: string): Date => new Date(Date.parse(iso) + DAY);
 
@@ -80,27 +85,54 @@ export function happyPath(kind: ConferenceKind = 'group'): [Command, string][] {
   ];
 }
 
-/** Runs commands through decide, one day apart from T0, and returns the events (throws on a refusal). */
-export function run(commands: Command[], start: Date = T0, events: DomainEvent[] = []): DomainEvent[] {
+/** A request decided now, but recorded as a case of `version` (decide starts every case on the current one). */
+const onVersion = (event: DomainEvent, version: number): DomainEvent =>
+  event.type === 'ConferenceRequested'
+    ? { ...event, data: { ...event.data, workflowVersion: version } }
+    : event;
+
+/**
+ * Runs commands through decide, one day apart from T0, and returns the events (throws on a refusal).
+ * A request among them starts a case of workflow `version`.
+ */
+export function run(
+  commands: Command[],
+  start: Date = T0,
+  events: DomainEvent[] = [],
+  version: number = DEFAULT_TEST_VERSION,
+): DomainEvent[] {
   const out = [...events];
   let now = start;
   for (const command of commands) {
     const decision = decide(fold(out), command, now);
     if (!decision.ok) throw new Error(`${command.type} refused: ${JSON.stringify(decision.refusal)}`);
-    out.push(...decision.events);
+    out.push(...decision.events.map((e) => onVersion(e, version)));
     now = new Date(now.getTime() + DAY);
   }
   return out;
 }
 
 /** The events of a case that went the happy path up to (and including) the step labelled `label`. */
-export function historyUpTo(label: string, kind: ConferenceKind = 'group'): DomainEvent[] {
+export function historyUpTo(
+  label: string,
+  kind: ConferenceKind = 'group',
+  version: number = DEFAULT_TEST_VERSION,
+): DomainEvent[] {
   const path = happyPath(kind);
   const end = path.findIndex(([, l]) => l === label);
   if (end < 0) throw new Error(`No step labelled ${label}`);
-  return run(path.slice(0, end + 1).map(([c]) => c));
+  return run(
+    path.slice(0, end + 1).map(([c]) => c),
+    T0,
+    [],
+    version,
+  );
 }
 
-export function stateUpTo(label: string, kind: ConferenceKind = 'group'): CaseState {
-  return fold(historyUpTo(label, kind)) as CaseState;
+export function stateUpTo(
+  label: string,
+  kind: ConferenceKind = 'group',
+  version: number = DEFAULT_TEST_VERSION,
+): CaseState {
+  return fold(historyUpTo(label, kind, version)) as CaseState;
 }
