@@ -9,6 +9,8 @@ import {
   IsString,
   Matches,
   MaxLength,
+  registerDecorator,
+  type ValidationArguments,
 } from 'class-validator';
 
 /** Bounds shared by the request bodies and queries. */
@@ -43,6 +45,10 @@ export const OptionalEmail = () => applyDecorators(ApiPropertyOptional(), IsOpti
 export const OneOf = (values: readonly string[]) =>
   applyDecorators(ApiProperty({ enum: values }), IsIn([...values]));
 
+/** Optionally one of the values of a `libs/workflow` enumeration. */
+export const OptionalOneOf = (values: readonly string[], description?: string) =>
+  applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn([...values]));
+
 /** A date-time with an offset. */
 export const TimeWithOffset = (description?: string) =>
   applyDecorators(
@@ -50,3 +56,21 @@ export const TimeWithOffset = (description?: string) =>
     IsISO8601({ strict: true }),
     Matches(WITH_OFFSET, OFFSET_MESSAGE),
   );
+
+/**
+ * A class decorator: the body must give at least one of `fields` (else 400, field `body`). Checked as
+ * a validator of the body as a whole, so each field itself can stay optional.
+ */
+export const AtLeastOneOf =
+  (fields: readonly string[]): ClassDecorator =>
+  (target) =>
+    registerDecorator({
+      name: 'atLeastOneOf',
+      target,
+      propertyName: 'body',
+      options: { message: `give at least one of ${fields.join(', ')}` },
+      validator: {
+        validate: (_value: unknown, args?: ValidationArguments) =>
+          fields.some((f) => (args?.object as Record<string, unknown>)[f] !== undefined),
+      },
+    });

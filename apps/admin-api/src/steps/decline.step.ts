@@ -1,6 +1,6 @@
-import { ReasonDto } from './reason.dto';
+import { CodedReasonDto } from './reason.dto';
 import { defineStep } from './step-definition';
 
-export const decline = defineStep('decline', ':id/decline', ReasonDto, {
-  toCommand: ({ reason }) => ({ type: 'DeclineRequest', reason }),
+export const decline = defineStep('decline', ':id/decline', CodedReasonDto, {
+  toCommand: ({ reason, reasonCode }) => ({ type: 'DeclineRequest', reason, reasonCode }),
 });

@@ -14,19 +14,29 @@ import { request } from './request.step';
 import { scheduleConference } from './schedule-conference.step';
 import { stepRoute } from './step-routes';
 import { withdraw } from './withdraw.step';
+import { reviseQuestions } from './revise-questions.step';
+import { correctParticipant } from './correct-participant.step';
+import { removeParticipant } from './remove-participant.step';
+import { adjournConference } from './adjourn-conference.step';
+import { recordNoPlan } from './record-no-plan.step';
 
-/** Every step of API.md, in its order: one route each. */
+/** Every step of API.md (version 2 included), in its order: one route each. */
 export const STEP_ROUTES = [
   stepRoute(request),
   stepRoute(completeIntake),
   stepRoute(decline),
+  stepRoute(reviseQuestions),
   stepRoute(assignCoordinator),
   stepRoute(inviteParticipant),
+  stepRoute(correctParticipant),
+  stepRoute(removeParticipant),
   stepRoute(recordPreparation),
   stepRoute(recordAnswer),
   stepRoute(scheduleConference),
+  stepRoute(adjournConference),
   stepRoute(holdConference),
   stepRoute(recordPlan),
+  stepRoute(recordNoPlan),
   stepRoute(distributePlan),
   stepRoute(contactFollowUp),
   stepRoute(requestFollowUpConference),

@@ -1,5 +1,5 @@
-import { PARTICIPANT_ROLES, type ParticipantRole } from '@app/workflow';
-import { NAME, OneOf, OptionalEmail, OptionalText, PHONE, Text } from '../http/fields';
+import { LANGUAGES, PARTICIPANT_ROLES, type Language, type ParticipantRole } from '@app/workflow';
+import { NAME, OneOf, OptionalEmail, OptionalOneOf, OptionalText, PHONE, Text } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class InviteParticipantDto {
@@ -8,14 +8,15 @@ export class InviteParticipantDto {
   @OptionalEmail() email?: string;
   @OptionalText(PHONE) phone?: string;
   @OptionalText(NAME) organisation?: string;
+  @OptionalOneOf(LANGUAGES, 'default TAFEL_MAIL_LANGUAGE (workflow version 2)') language?: Language;
 }
 
 export const inviteParticipant = defineStep('invite-participant', ':id/participants', InviteParticipantDto, {
   created: true,
   description: 'The answer carries the new `participantId`.',
-  toCommand: ({ name, role, email, phone, organisation }, ids) => ({
+  toCommand: ({ name, role, email, phone, organisation, language }, ids) => ({
     type: 'InviteParticipant',
     participantId: ids.participantId,
-    ...{ name, role, email, phone, organisation },
+    ...{ name, role, email, phone, organisation, language },
   }),
 });

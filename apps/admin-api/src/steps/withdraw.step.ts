@@ -1,6 +1,6 @@
-import { ReasonDto } from './reason.dto';
+import { CodedReasonDto } from './reason.dto';
 import { defineStep } from './step-definition';
 
-export const withdraw = defineStep('withdraw', ':id/withdrawal', ReasonDto, {
-  toCommand: ({ reason }) => ({ type: 'WithdrawCase', reason }),
+export const withdraw = defineStep('withdraw', ':id/withdrawal', CodedReasonDto, {
+  toCommand: ({ reason, reasonCode }) => ({ type: 'WithdrawCase', reason, reasonCode }),
 });

@@ -3,12 +3,17 @@ import { forbidden } from '../errors';
 import type { Actor, Role } from './actor';
 
 const COORDINATOR_STEPS: readonly Step[] = [
+  'revise-questions',
   'invite-participant',
+  'correct-participant',
+  'remove-participant',
   'record-preparation',
   'record-answer',
   'schedule-conference',
+  'adjourn-conference',
   'hold-conference',
   'record-plan',
+  'record-no-plan',
   'distribute-plan',
 ];
 const RESEARCHER_STEPS: readonly Step[] = ['contact-follow-up', 'request-follow-up-conference'];

@@ -1,14 +1,15 @@
 import { referenceOf } from '@app/kernel';
 import { Injectable } from '@nestjs/common';
 import { ExpectedRevisionConflict } from '@app/event-store';
-import { WORKFLOW_VERSION, decide, type CaseState } from '@app/workflow';
+import { WORKFLOW_VERSION, decide, type CaseState, type EventOf } from '@app/workflow';
 import { CaseRepository, type CommandContext } from '../case-repository';
 
 /**
  * The second half of `request-follow-up-conference`: the original case records the link first, then
  * the new case is created. Creating it is idempotent (its event id derives from the command id and
  * it is appended with `no-stream`), so the retrying request and the worker may both try: one case.
- * A follow-up is a group conference (DOMAIN.md: "a new group conference is requested").
+ * Its kind: the one the link asks for, else the original's (workflow version 2); a follow-up of a
+ * version 1 case is a group conference, as version 1 had it.
  */
 @Injectable()
 export class FollowUpCompleter {
@@ -17,11 +18,10 @@ export class FollowUpCompleter {
   /** Makes sure the follow-up case named by the original's link exists; returns its state and revision. */
   async ensureFollowUpCase(
     original: CaseState,
-    followUpCaseId: string,
-    reason: string,
-    at: Date,
+    link: EventOf<'FollowUpConferenceRequested'>['data'],
     context: CommandContext,
   ): Promise<{ state: CaseState; revision: number }> {
+    const { followUpCaseId, reason, at } = link;
     const existing = await this.cases.load(followUpCaseId);
     if (existing.state) return { state: existing.state, revision: existing.revision };
     const decision = decide(
@@ -30,14 +30,14 @@ export class FollowUpCompleter {
         type: 'RequestConference',
         caseId: followUpCaseId,
         reference: referenceOf(followUpCaseId),
-        kind: 'group',
+        kind: link.kind ?? (original.workflowVersion >= 2 ? original.kind : 'group'),
         applicant: original.applicant,
         region: original.region,
         description: reason,
         channel: original.channel,
         followUpOf: original.id,
       },
-      at,
+      new Date(at),
     );
     if (!decision.ok) throw new Error(`follow-up case refused: ${decision.refusal.message}`);
     try {

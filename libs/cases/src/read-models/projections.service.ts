@@ -1,6 +1,7 @@
 import { READ_DB, type SqlDb, type SqlTx } from '@app/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
+import type { EventOf } from '@app/workflow';
 import type { Role } from '../access/actor';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { CaseRepository } from '../case-repository';
@@ -108,22 +109,16 @@ export class ProjectionsService {
 
   /** A link without its follow-up case (the request died between its two writes) gets its case. */
   private async completeFollowUp(event: StoredEvent): Promise<void> {
-    const data = event.data as { followUpCaseId: string; reason: string; at: string };
+    const link = event.data as EventOf<'FollowUpConferenceRequested'>['data'];
     const original = await this.cases.load(event.stream.slice('case-'.length), {
       toRevision: event.revision,
     });
     const { actor, commandId, correlationId } = event.metadata;
-    await this.completer.ensureFollowUpCase(
-      original.state!,
-      data.followUpCaseId,
-      data.reason,
-      new Date(data.at),
-      {
-        actor: { id: actor.id, name: actor.name ?? actor.id, role: actor.role as Role },
-        commandId: commandId ?? event.eventId,
-        correlationId: correlationId ?? event.eventId,
-        causationId: event.eventId,
-      },
-    );
+    await this.completer.ensureFollowUpCase(original.state!, link, {
+      actor: { id: actor.id, name: actor.name ?? actor.id, role: actor.role as Role },
+      commandId: commandId ?? event.eventId,
+      correlationId: correlationId ?? event.eventId,
+      causationId: event.eventId,
+    });
   }
 }

@@ -31,18 +31,12 @@ const linkOf = async (): Promise<Link> =>
 async function completeAsTheWorker(link: Link) {
   const original = await spec.cases.load(CASE, { toRevision: link.revision });
   const { actor, commandId, correlationId } = link.metadata;
-  return new FollowUpCompleter(spec.cases).ensureFollowUpCase(
-    original.state!,
-    link.data.followUpCaseId,
-    link.data.reason,
-    new Date(link.data.at),
-    {
-      actor: { id: actor.id, name: actor.name ?? actor.id, role: actor.role as Role },
-      commandId: commandId!,
-      correlationId: correlationId!,
-      causationId: link.eventId,
-    },
-  );
+  return new FollowUpCompleter(spec.cases).ensureFollowUpCase(original.state!, link.data, {
+    actor: { id: actor.id, name: actor.name ?? actor.id, role: actor.role as Role },
+    commandId: commandId!,
+    correlationId: correlationId!,
+    causationId: link.eventId,
+  });
 }
 
 describe('a distributed plan', () => {

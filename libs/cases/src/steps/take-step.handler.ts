@@ -164,8 +164,8 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
       return { ok: true, state, revision, appended, eventIds };
     // The answer is the new case; the command appended the link on the original and the request.
     const index = events.findIndex((e) => e.type === 'FollowUpConferenceRequested');
-    const { followUpCaseId, reason, at } = (events[index] as EventOf<'FollowUpConferenceRequested'>).data;
-    const created = await this.followUps.ensureFollowUpCase(state, followUpCaseId, reason, new Date(at), {
+    const link = (events[index] as EventOf<'FollowUpConferenceRequested'>).data;
+    const created = await this.followUps.ensureFollowUpCase(state, link, {
       ...context,
       causationId: eventIds[index],
     });

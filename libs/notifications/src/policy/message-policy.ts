@@ -65,7 +65,7 @@ function afterConferenceMessages(
   const d = state.distribution;
   if (!d || !d.recipients.includes(p.participantId)) return [];
   const out = [planned(state, 'plan', p, time(d.distributedAt))];
-  if (state.status === 'plan-distributed')
+  if (state.status === 'plan-distributed' && p.researchContact !== false)
     out.push(planned(state, 'follow-up', p, time(d.distributedAt) + s.followUpAfterMs));
   return out;
 }
@@ -76,12 +76,14 @@ function afterConferenceMessages(
  * is missing now is cancelled: a declined answer, a withdrawn case, a reschedule (the reminders move:
  * their due time, and so their key, changes), a closed case (no follow-up contact). An invitation
  * and the plan announce facts and go out even when the case has moved on, unless it was withdrawn.
+ * A removed participant gets nothing more (what was still due is cancelled); one who said no to
+ * research contact gets no follow-up mail.
  */
 export function planMessages(state: CaseState, settings: NotificationSettings): PlannedMessage[] {
   if (state.status === 'withdrawn' || state.status === 'declined') return [];
   const out: PlannedMessage[] = [];
   for (const p of state.participants) {
-    if (reachByOf(p) === 'erased') continue;
+    if (reachByOf(p) === 'erased' || p.removed) continue;
     out.push(...preparationMessages(state, p, settings), ...afterConferenceMessages(state, p, settings));
   }
   return out;
