@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: walks one group conference through every step against the running service
-// (`npm start` in another terminal), then prints the case and its history.
+// (`npm start` in another terminal), then prints the case and its history; then a family case of
+// workflow version 2 that adjourns once, corrects an address, removes a participant, ends without a
+// plan and asks for a family follow-up conference.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -131,3 +133,71 @@ for (const e of events) {
 }
 const verdict = await call('GET', `/v1/cases/${id}/verification`);
 console.log(`\nHash chain: ${verdict.valid ? 'valid' : 'BROKEN'} over ${verdict.events} events.`);
+
+console.log('\nA family case (workflow version 2): adjourned, corrected, a participant removed, no plan:\n');
+const f = await step('request (family)', 'POST', '/v1/cases', {
+  kind: 'family',
+  applicant: { name: 'Sanne de Wit', email: 'sanne@example.org' },
+  region: 'Utrecht',
+  description: 'Na de scheiding lukt het niet om samen afspraken over de kinderen te maken.',
+  channel: 'phone',
+});
+await step('complete-intake', 'POST', `/v1/cases/${f.id}/intake`, {
+  conferenceQuestions: [
+    'Hoe zorgen we samen dat Noor (9) en Sem (6) zich veilig voelen bij allebei hun ouders?',
+  ],
+  issueType: 'divorce',
+});
+await step('assign-coordinator', 'POST', `/v1/cases/${f.id}/coordinator`, {
+  coordinatorId: 'coordinator-1',
+  name: 'Fatima de Vries',
+  email: 'fatima@example.org',
+  independenceDeclared: true,
+});
+const family = [
+  { name: 'Sanne de Wit', role: 'family', email: 'sanne@exmaple.org' },
+  { name: 'Ruben de Wit', role: 'family', email: 'ruben@example.org', language: 'en' },
+  { name: 'Buurman Kees', role: 'neighbour', phone: '06-87654321' },
+];
+const fids = [];
+for (const p of family) {
+  const a = await step(`invite-participant (${p.name})`, 'POST', `/v1/cases/${f.id}/participants`, p);
+  fids.push(a.participantId);
+}
+await step('correct-participant (e-mail)', 'POST', `/v1/cases/${f.id}/participants/${fids[0]}/details`, {
+  email: 'sanne@example.org',
+});
+await step('remove-participant', 'POST', `/v1/cases/${f.id}/participants/${fids[2]}/removal`, {
+  reason: 'Hoort niet bij deze vraag.',
+});
+for (const pid of fids.slice(0, 2)) {
+  await step('record-answer (accepted)', 'POST', `/v1/cases/${f.id}/participants/${pid}/answer`, {
+    answer: 'accepted',
+  });
+}
+await step('schedule-conference', 'POST', `/v1/cases/${f.id}/schedule`, {
+  startsAt: inDays(7),
+  location: 'Wijkcentrum Lombok',
+});
+await step('adjourn-conference', 'POST', `/v1/cases/${f.id}/conference/adjournment`, {
+  heldAt: new Date().toISOString(),
+  attendees: fids.slice(0, 2),
+  reason: 'De familie wil meer tijd.',
+  continuesAt: inDays(21),
+});
+await step('hold-conference', 'POST', `/v1/cases/${f.id}/conference`, {
+  heldAt: new Date().toISOString(),
+  attendees: fids.slice(0, 2),
+  privatePartHeld: true,
+});
+await step('record-no-plan', 'POST', `/v1/cases/${f.id}/plan/none`, {
+  reason: 'De ouders konden het nog niet eens worden.',
+});
+const again = await call('POST', `/v1/cases/${f.id}/follow-up-conference`, {
+  reason: 'Over een half jaar opnieuw proberen.',
+  kind: 'family',
+});
+console.log(
+  `${'request-follow-up-conference'.padEnd(40)} → new ${again.kind} case ${again.reference} (${again.state})`,
+);
+await step('close', 'POST', `/v1/cases/${f.id}/closure`, {});

@@ -183,7 +183,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
         const res = await api.hold(c.id, { heldAt: startsAt, attendees });
         expectStatus(res, 200);
         expectState(res.body, 'held');
-        expect(res.body.nextSteps).toEqual(['record-plan']);
+        expect(res.body.nextSteps).toEqual(['correct-participant', 'record-plan', 'record-no-plan']);
         expect(res.body.events).toEqual(['ConferenceHeld']);
         expect([...res.body.conference.attendees].sort()).toEqual([...attendees].sort());
         expect(Date.parse(res.body.conference.heldAt)).toBe(Date.parse(startsAt));
@@ -247,7 +247,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
         const c = await buildCase(t, 'followed-up');
         const res = await api.close(c.id);
         expectStatus(res, 200);
-        expect(res.body).toMatchObject({ state: 'closed', nextSteps: [], events: ['CaseClosed'] });
+        // Workflow version 2: a follow-up conference can still be asked for after closing.
+        expect(res.body).toMatchObject({
+          state: 'closed',
+          nextSteps: ['request-follow-up-conference'],
+          events: ['CaseClosed'],
+        });
       });
     });
 
@@ -368,7 +373,12 @@ describe.each(E2E_STORES)('%s store', (store) => {
 
       res = await api.close(id);
       expectStatus(res, 200);
-      expect(res.body).toMatchObject({ state: 'closed', nextSteps: [], events: ['CaseClosed'] });
+      // Workflow version 2: a follow-up conference can still be asked for after closing.
+      expect(res.body).toMatchObject({
+        state: 'closed',
+        nextSteps: ['request-follow-up-conference'],
+        events: ['CaseClosed'],
+      });
     });
   });
 

@@ -61,7 +61,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
     }
     const text = await tafel('replay', closed.id);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/CaseClosed\s+closed\s+\(none\)/);
+    expect(text.stdout).toMatch(/CaseClosed\s+closed\s+request-follow-up-conference/);
     expect(text.stdout).toMatch(/ConferenceRequested\s+requested\s+complete-intake, decline, withdraw/);
   });
 

@@ -166,14 +166,14 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const c = await buildCase(t, 'held');
       const res = await api.distribute(c.id);
       expectRefusal(res, 'held');
-      expect(res.body.nextSteps).toEqual(['record-plan']);
+      expect(res.body.nextSteps).toEqual(['correct-participant', 'record-plan', 'record-no-plan']);
     });
 
-    it('refuses every step on a closed case', async () => {
+    it('refuses every step on a closed case but a follow-up conference', async () => {
       const c = await buildCase(t, 'closed');
       const res = await api.followUp(c.id);
       expectRefusal(res, 'closed');
-      expect(res.body.nextSteps).toEqual([]);
+      expect(res.body.nextSteps).toEqual(['request-follow-up-conference']);
       expect(await revisionOf(c.id)).toBe(c.body.revision);
     });
 
@@ -230,7 +230,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const res = await api.plan(c.id, { agreements: [], ifItDoesNotWork: 'Dan bellen we elkaar.' });
       expectRefusal(res, 'held');
       expect(res.body.rule).not.toBe(outOfOrderRule);
-      expect(res.body.nextSteps).toEqual(['record-plan']);
+      expect(res.body.nextSteps).toEqual(['correct-participant', 'record-plan', 'record-no-plan']);
       expect(await revisionOf(c.id)).toBe(c.body.revision);
     });
 

@@ -89,7 +89,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       const c = await buildCase(t, 'plan-recorded');
       const res = await api.followUpConference(c.id);
       expectRefusal(res, 'plan-recorded');
-      expectNextSteps(res.body, STEPS_IN['plan-recorded'].required);
+      expectNextSteps(res.body, STEPS_IN['plan-recorded'].required, STEPS_IN['plan-recorded'].guarded);
       expect((await read(c.id)).followUpCases).toEqual([]);
     });
   });

@@ -6,7 +6,8 @@ import { expectStatus, type CaseBody } from './http-expect';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The steps API.md allows in each state (the "allowed in" column), before any guard. */
-export const STEPS_IN: Record<string, { required: string[]; guarded?: string[] }> = {
+/** The steps a version 1 case offers in each state (required) and those that depend on its data (guarded). */
+export const STEPS_IN_V1: Record<string, { required: string[]; guarded?: string[] }> = {
   requested: { required: ['complete-intake', 'decline', 'withdraw'] },
   'awaiting-coordinator': { required: ['assign-coordinator', 'withdraw'] },
   preparing: {
@@ -24,6 +25,26 @@ export const STEPS_IN: Record<string, { required: string[]; guarded?: string[] }
   declined: { required: [] },
   withdrawn: { required: [] },
   closed: { required: [] },
+};
+
+const PARTICIPANT_CORRECTIONS = ['correct-participant', 'remove-participant'];
+
+/** The same for a version 2 case, the version every new case gets. */
+export const STEPS_IN: Record<string, { required: string[]; guarded?: string[] }> = {
+  ...STEPS_IN_V1,
+  'awaiting-coordinator': { required: ['assign-coordinator', 'withdraw', 'revise-questions'] },
+  preparing: {
+    required: [...STEPS_IN_V1.preparing.required, 'revise-questions'],
+    guarded: [...STEPS_IN_V1.preparing.guarded!, ...PARTICIPANT_CORRECTIONS],
+  },
+  scheduled: {
+    required: [...STEPS_IN_V1.scheduled.required, 'revise-questions'],
+    guarded: [...STEPS_IN_V1.scheduled.guarded!, ...PARTICIPANT_CORRECTIONS, 'adjourn-conference'],
+  },
+  held: { required: ['record-plan', 'record-no-plan'], guarded: ['correct-participant'] },
+  'plan-recorded': { required: ['record-plan', 'distribute-plan'], guarded: ['correct-participant'] },
+  'no-plan': { required: ['request-follow-up-conference', 'close'] },
+  closed: { required: ['request-follow-up-conference'] },
 };
 
 export type Stage =

@@ -1,4 +1,4 @@
-import type { SqlTx } from '@app/kernel';
+import { stableJson, type SqlTx } from '@app/kernel';
 import {
   PERSON_ERASED,
   erasePerson,
@@ -88,7 +88,7 @@ export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise
       row.revision,
       state.requestedAt,
       row.updatedAt,
-      JSON.stringify(state),
+      stableJson(state),
     ]);
   }
 }

@@ -1,4 +1,4 @@
-import type { SqlTx } from '@app/kernel';
+import { stableJson, type SqlTx } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
 import { caseStreamOf, isDomainEvent } from '@app/cases';
 import {
@@ -119,7 +119,7 @@ export function messageScheduleProjection(settings: NotificationSettings) {
       await tx.run(
         `INSERT INTO tafel_message_cases (case_id, revision, state_json) VALUES (?, ?, ?)
          ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state_json = excluded.state_json`,
-        [caseId, batch.revision, JSON.stringify(batch.state)],
+        [caseId, batch.revision, stableJson(batch.state)],
       );
     }
   };
