@@ -45,8 +45,8 @@ describe.each(E2E_STORES)('%s store', (store) => {
     return res.body.events.filter((e: HistoryEvent) => e.type === 'FollowUpConferenceRequested');
   };
 
-  /** Exactly one follow-up case, linked both ways. */
-  async function expectOneLinkedFollowUp(originalId: string, followUpId: string) {
+  /** Exactly one follow-up case, linked both ways; of the original's kind (workflow version 2). */
+  async function expectOneLinkedFollowUp(originalId: string, followUpId: string, kind = 'group') {
     const original = await read(originalId);
     expect(original.followUpCases).toEqual([followUpId]);
     const links = await linksIn(originalId);
@@ -57,7 +57,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       id: followUpId,
       followUpOf: originalId,
       state: 'requested',
-      kind: 'group',
+      kind,
     });
     expectNextSteps(followUp, STEPS_IN.requested.required);
   }
@@ -69,7 +69,7 @@ describe.each(E2E_STORES)('%s store', (store) => {
       expectStatus(res, 201);
       expect(res.body.id).not.toBe(original.id);
       expect(res.body).toMatchObject({ followUpOf: original.id, state: 'requested', revision: 0 });
-      await expectOneLinkedFollowUp(original.id, res.body.id);
+      await expectOneLinkedFollowUp(original.id, res.body.id, 'family');
       expect((await read(original.id)).state).toBe('plan-distributed');
     });
 

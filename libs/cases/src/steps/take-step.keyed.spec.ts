@@ -106,7 +106,7 @@ describe('a keyed step that was refused', () => {
       kind: 'rule' as const,
       rule: 'COORDINATOR.NOT_ASSIGNED',
       currentState: 'awaiting-coordinator' as const,
-      nextSteps: ['assign-coordinator' as const, 'withdraw' as const],
+      nextSteps: ['revise-questions' as const, 'assign-coordinator' as const, 'withdraw' as const],
       message: 'A coordinator must be assigned first.',
     };
     (await spec.when(schedule('k-2'))).thenRefused(refusal);

@@ -115,6 +115,43 @@ describe('message policy', () => {
     expect(plan(closed).filter((m) => m.startsWith('follow-up'))).toEqual([]);
   });
 
+  it('plans nothing more for a removed participant: what was still due is cancelled', () => {
+    const s = given(answered('a', 'accepted'), scheduled(at('20')));
+    expect(plan(s).some((m) => m.includes(':b:'))).toBe(true);
+    const removed = evolve(s, {
+      type: 'ParticipantRemoved',
+      data: { at: at('04'), participantId: 'b', reason: 'r' },
+    });
+    expect(plan(removed).filter((m) => m.includes(':b:'))).toEqual([]);
+    expect(plan(removed)).toEqual(plan(s).filter((m) => !m.includes(':b:')));
+  });
+
+  it('sends the plan but no research follow-up to who said no to research contact', () => {
+    const s = given(
+      {
+        type: 'ParticipantAnswered',
+        data: { at: at('03'), participantId: 'a', answer: 'accepted', researchContact: false },
+      },
+      answered('b', 'accepted'),
+      scheduled(at('20')),
+      { type: 'ConferenceHeld', data: { at: at('20'), heldAt: at('20'), attendees: ['a', 'b'] } },
+      {
+        type: 'PlanRecorded',
+        data: {
+          at: at('21'),
+          agreements: [{ ownerIds: ['a'], action: 'x', when: 'y' }],
+          ifItDoesNotWork: 'z',
+        },
+      },
+      { type: 'PlanDistributed', data: { at: at('22'), recipients: ['a', 'b'] } },
+    );
+    expect(plan(s).filter((m) => !m.startsWith('invitation'))).toEqual([
+      'plan:a:03-22:email',
+      'plan:b:03-22:phone',
+      'follow-up:b:06-20:phone',
+    ]);
+  });
+
   it('separates what is due now from what comes later, leaving out what is done', () => {
     const s = given();
     const [invitation] = planMessages(s, settings);
