@@ -1,7 +1,10 @@
 import { evolve, fold } from './evolve';
 import { stepOf, STEP_COMMANDS } from './steps';
 import { historyUpTo, stateUpTo } from './testing/cases';
-import { STEPS } from './types';
+import adjournedNoPlan from './testing/fixtures/v2-adjourned-no-plan-family-follow-up.json';
+import planForEveryone from './testing/fixtures/v2-plan-to-attendees-and-accepted-absent.json';
+import { STEPS, type CaseState, type DomainEvent } from './types';
+import { upcast } from './upcasters';
 
 describe('evolve', () => {
   it('folds a request into a requested case with empty collections', () => {
@@ -54,6 +57,29 @@ describe('evolve', () => {
       data: { at: 't', followUpCaseId: 'case-2', reason: 'r' },
     });
     expect(state).toMatchObject({ status: 'followed-up', followUpCases: ['case-2'] });
+  });
+});
+
+describe('evolve, for the events of version 2', () => {
+  const histories = [adjournedNoPlan, planForEveryone].map((f) =>
+    f.events.map((e) => upcast(e.type, e.schemaVersion, e.data) as DomainEvent),
+  );
+
+  it('never mutates the state it is given', () => {
+    for (const events of histories) {
+      let state: CaseState | undefined;
+      for (const event of events) {
+        const copy = structuredClone(state);
+        const next = evolve(state, event);
+        expect(state).toEqual(copy);
+        state = next;
+      }
+    }
+  });
+
+  it('keeps the place of every participant, removed or corrected', () => {
+    const state = fold(histories[0])!;
+    expect(state.participants.map((p) => p.participantId)).toEqual(['p1', 'p2', 'p3', 'p4']);
   });
 });
 

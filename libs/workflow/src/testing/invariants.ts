@@ -94,8 +94,16 @@ function version2(c: CaseState): Record<string, boolean> {
   return {
     'held only when scheduled, with two accepted who were not removed':
       !c.conference || (!!c.schedule && accepted.length >= 2),
-    'every meeting was attended only by invited participants who were not removed': attended.every((id) =>
-      present.includes(id),
+    'the conference was attended only by invited participants who were not removed': (
+      c.conference?.attendees ?? []
+    ).every((id) => present.includes(id)),
+    'an adjourned meeting was attended only by invited participants not removed by then': (
+      c.adjournments ?? []
+    ).every((a) =>
+      a.attendees.every((id) => {
+        const p = c.participants.find((x) => x.participantId === id);
+        return !!p && (!p.removedAt || time(p.removedAt) >= time(a.adjournedAt));
+      }),
     ),
     'a removed participant is removed with a time and a reason': c.participants.every(
       (p) => (p.removed === true) === (p.removedAt !== undefined && p.removalReason !== undefined),
