@@ -167,7 +167,7 @@ async function foldAndDecide(): Promise<ScenarioResult> {
 }
 
 async function machineRate(): Promise<ScenarioResult> {
-  const machine = machineFor(1);
+  const machine = machineFor(events[0].type === 'ConferenceRequested' ? events[0].data.workflowVersion : 1);
   const steps = events.slice(1).map(stepEventOf);
   const first = evolve(undefined, events[0]);
   const perSecond =

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRepository } from '@app/cases';
-import { RULES, WORKFLOW_VERSION, conferenceMachine, registerWorkflowVersion } from '@app/workflow';
+import { RULES, WORKFLOW_VERSION, conferenceMachineV2, registerWorkflowVersion } from '@app/workflow';
 import { CaseApi, buildCase, type BuiltCase } from './support/case-builder';
 import { expectProblem, expectStatus } from './support/http-expect';
 import { E2E_STORES, TEST_ACTORS, startTestApp, type TestActor, type TestApp } from './support/test-app';
@@ -82,10 +82,10 @@ describe.each(E2E_STORES)('%s store: the audit routes', (store) => {
   });
 
   describe('a case begun under another workflow version', () => {
-    // A version 2 where no reason is ever good enough: decline and withdraw are never possible.
-    const v2 = conferenceMachine.provide({ guards: { [RULES.REASON_REQUIRED]: () => false } });
+    // A next version where no reason is ever good enough: decline and withdraw are never possible.
+    const next = conferenceMachineV2.provide({ guards: { [RULES.REASON_REQUIRED]: () => false } });
     let unregister: () => void;
-    beforeAll(() => (unregister = registerWorkflowVersion(WORKFLOW_VERSION + 1, v2)));
+    beforeAll(() => (unregister = registerWorkflowVersion(WORKFLOW_VERSION + 1, next)));
     afterAll(() => unregister());
 
     async function requestedUnder(version: number): Promise<string> {
