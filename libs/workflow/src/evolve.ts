@@ -110,7 +110,12 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
       const { at, participantId, ...details } = event.data;
       return {
         ...state,
-        participants: updateParticipant(state, participantId, (p) => ({ ...p, ...details, correctedAt: at })),
+        participants: updateParticipant(state, participantId, (p) => ({
+          ...p,
+          ...details,
+          correctedAt: at,
+          ...ifSet('emailCorrectedAt', details.email === undefined ? undefined : at),
+        })),
       };
     }
     case 'ParticipantRemoved': {

@@ -316,6 +316,8 @@ export interface Participant {
   /** Whether they may be contacted for research later (absent: yes). */
   researchContact?: boolean;
   correctedAt?: string;
+  /** When their e-mail address was last corrected: they are invited again at that address. */
+  emailCorrectedAt?: string;
   removed?: true;
   removedAt?: string;
   removalReason?: string;

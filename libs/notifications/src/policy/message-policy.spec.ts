@@ -48,6 +48,7 @@ const answered = (participantId: string, answer: 'accepted' | 'declined'): Domai
   type: 'ParticipantAnswered',
   data: { at: at('03'), participantId, answer },
 });
+const answered_ = (participantId: string): DomainEvent => answered(participantId, 'accepted');
 const plan = (s: CaseState) =>
   planMessages(s, settings).map((m) => `${m.kind}:${m.participantId}:${m.dueAt.slice(5, 10)}:${m.reachBy}`);
 
@@ -124,6 +125,26 @@ describe('message policy', () => {
     });
     expect(plan(removed).filter((m) => m.includes(':b:'))).toEqual([]);
     expect(plan(removed)).toEqual(plan(s).filter((m) => !m.includes(':b:')));
+  });
+
+  it('invites again at a corrected address, until they answered', () => {
+    const corrected = given({
+      type: 'ParticipantCorrected',
+      data: { at: at('04'), participantId: 'a', email: 'a2@x.nl' },
+    });
+    const invitations = planMessages(corrected, settings).filter((m) => m.kind === 'invitation');
+    expect(invitations.map((m) => `${m.participantId}:${m.dueAt.slice(5, 10)}:${m.email}`)).toEqual([
+      'a:03-02:a2@x.nl',
+      'a:03-04:a2@x.nl',
+      'b:03-02:undefined',
+    ]);
+    const renamed = given({
+      type: 'ParticipantCorrected',
+      data: { at: at('04'), participantId: 'a', name: 'Ann' },
+    });
+    expect(plan(renamed)).toEqual(plan(given()));
+    const answered = evolve(corrected, answered_('a'));
+    expect(plan(answered).filter((m) => m.startsWith('invitation:a'))).toEqual(['invitation:a:03-02:email']);
   });
 
   it('sends the plan but no research follow-up to who said no to research contact', () => {

@@ -42,6 +42,8 @@ function preparationMessages(state: CaseState, p: Participant, s: NotificationSe
   if (p.answer === 'declined') return [];
   const out = [planned(state, 'invitation', p, time(p.invitedAt))];
   if (!beforeConference(state)) return out;
+  // A corrected address before they answered: the first invitation may never have reached them.
+  if (p.emailCorrectedAt && !p.answer) out.push(planned(state, 'invitation', p, time(p.emailCorrectedAt)));
   const startsMs = state.schedule ? time(state.schedule.startsAt) : Infinity;
   const expiresAt = state.schedule?.startsAt;
   const nudgeMs = time(p.invitedAt) + s.answerNudgeAfterMs;
