@@ -48,6 +48,16 @@ const answered = (participantId: string, answer: 'accepted' | 'declined'): Domai
   type: 'ParticipantAnswered',
   data: { at: at('03'), participantId, answer },
 });
+/** Scheduled for the 20th, held by a and b, the plan recorded and sent to both on the 22nd. */
+const heldAndDistributed: DomainEvent[] = [
+  scheduled(at('20')),
+  { type: 'ConferenceHeld', data: { at: at('20'), heldAt: at('20'), attendees: ['a', 'b'] } },
+  {
+    type: 'PlanRecorded',
+    data: { at: at('21'), agreements: [{ ownerIds: ['a'], action: 'x', when: 'y' }], ifItDoesNotWork: 'z' },
+  },
+  { type: 'PlanDistributed', data: { at: at('22'), recipients: ['a', 'b'] } },
+];
 const answered_ = (participantId: string): DomainEvent => answered(participantId, 'accepted');
 const plan = (s: CaseState) =>
   planMessages(s, settings).map((m) => `${m.kind}:${m.participantId}:${m.dueAt.slice(5, 10)}:${m.reachBy}`);
@@ -91,21 +101,7 @@ describe('message policy', () => {
   });
 
   it('sends the plan to the attendees and the follow-up contact later, not after closing', () => {
-    const s = given(
-      answered('a', 'accepted'),
-      answered('b', 'accepted'),
-      scheduled(at('20')),
-      { type: 'ConferenceHeld', data: { at: at('20'), heldAt: at('20'), attendees: ['a', 'b'] } },
-      {
-        type: 'PlanRecorded',
-        data: {
-          at: at('21'),
-          agreements: [{ ownerIds: ['a'], action: 'x', when: 'y' }],
-          ifItDoesNotWork: 'z',
-        },
-      },
-      { type: 'PlanDistributed', data: { at: at('22'), recipients: ['a', 'b'] } },
-    );
+    const s = given(answered('a', 'accepted'), answered('b', 'accepted'), ...heldAndDistributed);
     expect(plan(s).filter((m) => !m.startsWith('invitation'))).toEqual([
       'plan:a:03-22:email',
       'follow-up:a:06-20:email',
@@ -154,17 +150,7 @@ describe('message policy', () => {
         data: { at: at('03'), participantId: 'a', answer: 'accepted', researchContact: false },
       },
       answered('b', 'accepted'),
-      scheduled(at('20')),
-      { type: 'ConferenceHeld', data: { at: at('20'), heldAt: at('20'), attendees: ['a', 'b'] } },
-      {
-        type: 'PlanRecorded',
-        data: {
-          at: at('21'),
-          agreements: [{ ownerIds: ['a'], action: 'x', when: 'y' }],
-          ifItDoesNotWork: 'z',
-        },
-      },
-      { type: 'PlanDistributed', data: { at: at('22'), recipients: ['a', 'b'] } },
+      ...heldAndDistributed,
     );
     expect(plan(s).filter((m) => !m.startsWith('invitation'))).toEqual([
       'plan:a:03-22:email',
