@@ -85,6 +85,25 @@ describe('message policy', () => {
     ]);
   });
 
+  it('moves the reminders to the new date when the conference is adjourned', () => {
+    const s = given(answered('a', 'accepted'), answered('b', 'accepted'), scheduled(at('10')));
+    const adjourned = evolve(s, {
+      type: 'ConferenceAdjourned',
+      data: {
+        at: at('10'),
+        heldAt: at('10'),
+        attendees: ['a', 'b'],
+        reason: 'r',
+        continuesAt: at('24'),
+        location: 'L',
+      },
+    });
+    expect(plan(adjourned).filter((m) => m.startsWith('reminder:a'))).toEqual([
+      'reminder:a:03-17:email',
+      'reminder:a:03-23:email',
+    ]);
+  });
+
   it('skips a reminder whose moment had passed when the conference was scheduled', () => {
     const s = given(answered('a', 'accepted'), scheduled(at('08')));
     expect(plan(s).filter((m) => m.startsWith('reminder:a'))).toEqual(['reminder:a:03-07:email']);
