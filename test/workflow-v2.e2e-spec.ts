@@ -116,6 +116,9 @@ describe.each(E2E_STORES)('%s store: workflow version 2', (store) => {
       const empty = await api.post(`/v1/cases/${c.id}/participants/${anna}/details`, {});
       expectStatus(empty, 400);
       expectInvalidField(empty, 'body');
+      const nulled = await api.post(`/v1/cases/${c.id}/participants/${anna}/details`, { email: null });
+      expectStatus(nulled, 400);
+      expectInvalidField(nulled, 'email');
       const corrected = await api.post(`/v1/cases/${c.id}/participants/${anna}/details`, {
         email: 'anna.correct@example.nl',
       });

@@ -57,7 +57,8 @@ export const CONFERENCE_OUTCOME_RULES = {
   }),
   /**
    * Owners are invited participants who were not removed, whether they attended or not (grandmother,
-   * who could not come, can still collect the children on Wednesdays): every one of them gets the plan.
+   * who could not come, can still collect the children on Wednesdays). An owner who neither accepted nor
+   * attended does not get the plan (API.md: attendees and those who accepted).
    * Replaces version 1's `PLAN.OWNER_NOT_ATTENDEE`.
    */
   OWNER_NOT_PARTICIPANT: stepRule({

@@ -75,6 +75,15 @@ describe('version 2: language and research contact of a participant', () => {
       .when({ type: 'RecordAnswer', participantId: 'p1', answer: 'declined' })
       .then({ type: 'ParticipantAnswered', data: { researchContact: true } });
   });
+
+  it('keeps a no to research contact when a later answer does not say it again', () => {
+    const no = given(v2('invited-1'))
+      .when({ type: 'RecordAnswer', participantId: 'p1', answer: 'declined', researchContact: false })
+      .then({ type: 'ParticipantAnswered' });
+    given([...v2('invited-1'), ...no])
+      .when({ type: 'RecordAnswer', participantId: 'p1', answer: 'accepted' })
+      .then({ type: 'ParticipantAnswered', data: { answer: 'accepted', researchContact: false } });
+  });
 });
 
 describe('version 2: the kind of a follow-up conference', () => {

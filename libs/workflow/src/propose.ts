@@ -120,7 +120,12 @@ export function propose(state: CaseState, command: CaseCommand, at: string): Ste
             at,
             participantId: command.participantId,
             answer: command.answer,
-            ...since(2, state, { researchContact: command.researchContact ?? true }),
+            ...since(2, state, {
+              researchContact:
+                command.researchContact ??
+                state.participants.find((p) => p.participantId === command.participantId)?.researchContact ??
+                true,
+            }),
           },
         },
       };

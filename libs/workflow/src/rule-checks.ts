@@ -1,7 +1,7 @@
 import type { CaseState, Participant } from './types';
 
 /** Small predicates the rules' checks share. */
-export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+export const blank = (s: string | null | undefined): boolean => typeof s !== 'string' || s.trim() === '';
 export const time = (iso: string): number => Date.parse(iso);
 export const isInvited = (c: CaseState, id: string): boolean =>
   c.participants.some((p) => p.participantId === id);

@@ -5,7 +5,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
+  ValidateIf,
   IsString,
   Matches,
   MaxLength,
@@ -26,6 +26,9 @@ export const OFFSET_MESSAGE = {
   message: '$property must be a date-time with an offset, e.g. 2026-03-16T10:00:00+01:00',
 };
 
+/** May be left out, but not sent as `null`: a `null` is validated like any value (and refused). */
+export const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
 /** A required, non-blank string of at most `max` characters. */
 export const Text = (max: number, description?: string) =>
   applyDecorators(ApiProperty({ description, maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
@@ -34,12 +37,12 @@ export const Text = (max: number, description?: string) =>
 export const OptionalText = (max: number, description?: string) =>
   applyDecorators(
     ApiPropertyOptional({ description, maxLength: max }),
-    IsOptional(),
+    Optional(),
     IsString(),
     MaxLength(max),
   );
 
-export const OptionalEmail = () => applyDecorators(ApiPropertyOptional(), IsOptional(), IsEmail());
+export const OptionalEmail = () => applyDecorators(ApiPropertyOptional(), Optional(), IsEmail());
 
 /** One of the values of a `libs/workflow` enumeration. */
 export const OneOf = (values: readonly string[]) =>
@@ -47,7 +50,7 @@ export const OneOf = (values: readonly string[]) =>
 
 /** Optionally one of the values of a `libs/workflow` enumeration. */
 export const OptionalOneOf = (values: readonly string[], description?: string) =>
-  applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn([...values]));
+  applyDecorators(ApiPropertyOptional({ enum: values, description }), Optional(), IsIn([...values]));
 
 /** A date-time with an offset. */
 export const TimeWithOffset = (description?: string) =>

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
-import { TimeWithOffset } from '../http/fields';
+import { IsArray, IsBoolean, IsString } from 'class-validator';
+import { Optional, TimeWithOffset } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class HoldConferenceDto {
   @TimeWithOffset() heldAt!: string;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) attendees!: string[];
   @ApiPropertyOptional({ description: 'family conferences only' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   privatePartHeld?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { ANSWERS, type Answer } from '@app/workflow';
-import { OneOf } from '../http/fields';
+import { OneOf, Optional } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class RecordAnswerDto {
@@ -9,7 +9,7 @@ export class RecordAnswerDto {
   @ApiPropertyOptional({
     description: 'default true: the participant may be asked how the plan goes (version 2)',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   researchContact?: boolean;
 }

@@ -15,15 +15,18 @@ import { CaseRepository, type CommandContext } from '../case-repository';
 export class FollowUpCompleter {
   constructor(private readonly cases: CaseRepository) {}
 
-  /** Makes sure the follow-up case named by the original's link exists; returns its state and revision. */
+  /**
+   * Makes sure the follow-up case named by the original's link exists; returns it as it was created
+   * (revision 0), so a retry answers what the first request answered however the new case went on.
+   */
   async ensureFollowUpCase(
     original: CaseState,
     link: EventOf<'FollowUpConferenceRequested'>['data'],
     context: CommandContext,
   ): Promise<{ state: CaseState; revision: number }> {
     const { followUpCaseId, reason, at } = link;
-    const existing = await this.cases.load(followUpCaseId);
-    if (existing.state) return { state: existing.state, revision: existing.revision };
+    const existing = await this.cases.load(followUpCaseId, { toRevision: 0 });
+    if (existing.state) return { state: existing.state, revision: 0 };
     const decision = decide(
       undefined,
       {
@@ -45,7 +48,7 @@ export class FollowUpCompleter {
     } catch (e) {
       if (!(e instanceof ExpectedRevisionConflict)) throw e;
     }
-    const created = await this.cases.load(followUpCaseId);
-    return { state: created.state!, revision: created.revision };
+    const created = await this.cases.load(followUpCaseId, { toRevision: 0 });
+    return { state: created.state!, revision: 0 };
   }
 }

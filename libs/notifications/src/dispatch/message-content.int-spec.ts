@@ -152,6 +152,15 @@ describe('the mail participants receive (real SMTP on loopback, Dutch templates)
     expect(mails[0].text).toContain('Binnenkort neemt iemand van Eigen Kracht contact met u op.');
     expect(mails[0].html).toMatch(/^<!doctype html>/);
   });
+
+  it("writes to a participant in their own language (workflow version 2's `language`)", async () => {
+    await h.dispatch();
+    take();
+    const own = await h.preparedCase([]);
+    await h.invite(own.id, { name: 'Ruth Baker', email: 'ruth@example.org', role: 'family', language: 'en' });
+    expect(await h.dispatch()).toMatchObject({ sent: 1 });
+    expect(subjects(take())).toEqual(['ruth@example.org: Invitation to the group conference']);
+  });
 });
 
 describe('without an SMTP server, and in English', () => {

@@ -153,7 +153,8 @@ export class MessageDispatcher {
       return this.record(c, key, { type: 'MessageFailed', data: { ...outcome, reason, permanent: true } });
     }
     if (!(await this.rows.renew(key, this.owner, leaseUntil))) return;
-    const mail = renderMessage(message, c.state, this.settings.language);
+    const participant = c.state.participants.find((p) => p.participantId === message.participantId);
+    const mail = renderMessage(message, c.state, participant?.language ?? this.settings.language);
     try {
       await this.transport.send({
         ...mail,

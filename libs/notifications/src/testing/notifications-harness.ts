@@ -18,7 +18,7 @@ import {
   type GeneratedIds,
   type StepOutcome,
 } from '@app/cases';
-import { stepOf, type Answer, type Command, type ParticipantRole } from '@app/workflow';
+import { stepOf, type Answer, type Command, type Language, type ParticipantRole } from '@app/workflow';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
 import { NotificationsModule } from '../notifications.module';
@@ -137,7 +137,10 @@ export class NotificationsHarness {
   }
 
   /** Invites one participant; answers their id. */
-  async invite(caseId: string, p: { name: string; email?: string; role?: ParticipantRole }): Promise<string> {
+  async invite(
+    caseId: string,
+    p: { name: string; email?: string; role?: ParticipantRole; language?: Language },
+  ): Promise<string> {
     const { participantId } = await this.step(caseId, (ids) => ({
       type: 'InviteParticipant',
       participantId: ids.participantId,

@@ -6,7 +6,7 @@ const body = [
   'Some time ago you made a plan together.',
   'We would like to know how it is going.',
   'Someone from Eigen Kracht will contact you soon to ask how the plan is going. What works well? What does not?',
-  'Taking part is voluntary.',
+  'This is for research into how plans work out. Taking part is voluntary. You may also say no.',
 ];
 
 /** The follow-up contact, months after the plan. */

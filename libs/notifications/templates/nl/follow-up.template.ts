@@ -6,7 +6,7 @@ const body = [
   'Een tijd geleden heeft u samen een plan gemaakt.',
   'We willen graag weten hoe het nu gaat.',
   'Binnenkort neemt iemand van Eigen Kracht contact met u op. Die vraagt hoe het plan loopt. Wat werkt goed? Wat niet?',
-  'Meedoen is vrijwillig.',
+  'Dit is voor onderzoek naar hoe plannen werken. Meedoen is vrijwillig. U mag ook nee zeggen.',
 ];
 
 /** Het vervolgcontact, maanden na het plan. */
