@@ -25,8 +25,6 @@ export class CompleteIntakeDto {
 export const completeIntake = defineStep('complete-intake', ':id/intake', CompleteIntakeDto, {
   toCommand: ({ conferenceQuestions, notes, issueType }) => ({
     type: 'CompleteIntake',
-    conferenceQuestions,
-    notes,
-    issueType,
+    ...{ conferenceQuestions, notes, issueType },
   }),
 });

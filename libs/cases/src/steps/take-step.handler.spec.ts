@@ -1,6 +1,6 @@
 import { nextSteps } from '@app/workflow';
 import { FATIMA, JOOST, NOW, RESEARCHER, SANNE, day, historyUpTo, stateOf } from '../testing/case-histories';
-import { step, stepSpec, type StepSpec } from '../testing/step-spec';
+import { inviteStep, step, stepSpec, type StepSpec } from '../testing/step-spec';
 import { eventIdOf } from '../case-repository';
 import { generatedIds } from './generated-ids';
 
@@ -10,17 +10,7 @@ beforeEach(async () => (spec = await stepSpec()));
 afterEach(() => spec.close());
 
 const invite = (options: Parameters<typeof step>[3] = {}) =>
-  step(
-    'invite-participant',
-    { caseId: CASE },
-    (ids) => ({
-      type: 'InviteParticipant',
-      participantId: ids.participantId,
-      name: 'Kim de Boer',
-      role: 'school',
-    }),
-    options,
-  );
+  inviteStep(CASE, { name: 'Kim de Boer' }, options);
 
 describe('a case being prepared', () => {
   beforeEach(() => spec.given(CASE, ...historyUpTo(CASE, 'preparing')));

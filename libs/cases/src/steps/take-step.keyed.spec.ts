@@ -1,5 +1,5 @@
 import { FATIMA, JOOST, PERSONAL, historyUpTo, next } from '../testing/case-histories';
-import { step, stepSpec, type StepSpec } from '../testing/step-spec';
+import { inviteStep, step, stepSpec, type StepSpec } from '../testing/step-spec';
 import type { StepTaken } from './step-outcome';
 
 const CASE = 'garden-1';
@@ -8,19 +8,7 @@ beforeEach(async () => (spec = await stepSpec()));
 afterEach(() => spec.close());
 
 const KIM = { name: 'Kim de Boer', email: 'kim@example.org' };
-const inviteKim = (key: string, name = KIM.name) =>
-  step(
-    'invite-participant',
-    { caseId: CASE },
-    (ids) => ({
-      type: 'InviteParticipant',
-      participantId: ids.participantId,
-      name,
-      email: KIM.email,
-      role: 'school',
-    }),
-    { key },
-  );
+const inviteKim = (key: string, name = KIM.name) => inviteStep(CASE, { ...KIM, name }, { key });
 
 const storedRecords = async (): Promise<string> =>
   JSON.stringify(await spec.db.all('SELECT * FROM tafel_step_outcomes'));

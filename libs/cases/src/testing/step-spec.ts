@@ -110,3 +110,16 @@ export async function stepSpec(now: Date = NOW) {
 }
 
 export type StepSpec = Awaited<ReturnType<typeof stepSpec>>;
+
+/** `invite-participant` of one person, from the school, on `caseId`. */
+export const inviteStep = (
+  caseId: string,
+  who: { name: string; email?: string },
+  options: Parameters<typeof step>[3] = {},
+): TakeStep =>
+  step(
+    'invite-participant',
+    { caseId },
+    (ids) => ({ type: 'InviteParticipant', participantId: ids.participantId, role: 'school', ...who }),
+    options,
+  );
