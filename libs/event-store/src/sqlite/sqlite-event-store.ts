@@ -14,6 +14,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { pollingSubscription } from '../polling-subscription';
+import { OpenSubscriptions } from '../open-subscriptions';
 import type { PendingAppend } from './sqlite-append-batch';
 import { settle } from './sqlite-commit';
 import { InlineWriter, WriterThread, type BatchWriter } from './sqlite-writer-thread';
@@ -45,7 +46,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
   private writing?: Promise<void>;
   private readonly appended = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -148,14 +149,7 @@ export class SqliteEventStore implements EventStore {
       pollIntervalMs: this.pollIntervalMs,
     };
     const inner = pollingSubscription(source, handler, options);
-    const subscription: Subscription = {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await inner.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(inner);
   }
 
   async streamRevision(stream: string): Promise<number> {
@@ -172,7 +166,7 @@ export class SqliteEventStore implements EventStore {
     this.flush();
     this.closed = true;
     while (this.writing) await this.writing;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await this.writer.close();
     this.db.close();
   }

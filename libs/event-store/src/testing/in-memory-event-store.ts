@@ -13,6 +13,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { hashEvent } from '../hash-chain';
+import { OpenSubscriptions } from '../open-subscriptions';
 import { copy, deliver, InMemoryLog } from './in-memory-log';
 
 export interface InMemoryEventStoreOptions {
@@ -38,7 +39,7 @@ function matches(expected: ExpectedRevision, current: number): boolean {
 export class InMemoryEventStore implements EventStore {
   readonly log: InMemoryLog;
   private readonly now: () => Date;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
@@ -126,14 +127,7 @@ export class InMemoryEventStore implements EventStore {
     options: SubscribeOptions & { onError?: (e: unknown) => void } = {},
   ): Subscription {
     const delivery = deliver(this.log, handler, options, () => this.guard());
-    const subscription: Subscription = {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await delivery.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.track(delivery);
   }
 
   async streamRevision(stream: string): Promise<number> {
@@ -149,7 +143,7 @@ export class InMemoryEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
   }
 
   private guard(): void {
