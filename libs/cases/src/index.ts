@@ -11,6 +11,7 @@ export * from './reports/flow-csv';
 export * from './reports/flow-report';
 export * from './reports/flow-row';
 export * from './reports/report-queries';
+export * from './reports/research-rows';
 export * from './steps/generated-ids';
 export * from './steps/step-outcome';
 export * from './steps/take-step.command';
