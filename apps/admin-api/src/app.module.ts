@@ -12,6 +12,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
+import { ReportsController } from './reports/reports.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
 import { PrivacyModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
@@ -37,6 +38,7 @@ export class AppModule {
         HealthController,
         MessagesController,
         ErasureController,
+        ReportsController,
       ],
       providers: [
         StepHttp,

@@ -5,7 +5,7 @@ export interface CliArgs {
 }
 
 /** Flags that take a value (`--format ndjson` or `--format=ndjson`); every other flag is a switch. */
-const VALUED = new Set(['format', 'out', 'page-size']);
+const VALUED = new Set(['format', 'out', 'page-size', 'until-position']);
 
 export class UsageError extends Error {}
 
@@ -62,6 +62,10 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
                                                writes the history for archiving (default: ndjson to stdout)
                                                as stored: personal data encrypted, hashes verifiable;
                                                --decrypt writes it readable (erased people: [verwijderd])
+  research-export --out file.csv [--until-position N]
+                                               one pseudonymised row per case (HMAC-SHA256 with the research
+                                               key: TAFEL_RESEARCH_KEY or research.key in the data
+                                               directory), dates to the day, no personal data; mode 0600
   rotate-master-key                            re-wraps every person key under a new master key
                                                (TAFEL_NEW_MASTER_KEY, or a new key file); stop the app first
 

@@ -22,6 +22,12 @@ describe('the tafel command line', () => {
     [['export', '--all', '--out'], /--out needs a value/],
     [['verify', '--all', '--page-size', '0'], /--page-size must be a positive integer/],
     [['rebuild-projections', '--all'], /rebuild-projections does not know --all/],
+    [['research-export'], /research-export needs --out file.csv/],
+    [
+      ['research-export', '--out', 'x.csv', '--until-position', 'ten'],
+      /--until-position must be a whole number/,
+    ],
+    [['research-export', '--out', 'x.csv', 'c-1'], /research-export takes no case id/],
   ])('refuses %j with the usage and exit code 2, before touching any store', async (argv, message) => {
     const run = await tafel(...argv);
     expect(run.code).toBe(2);

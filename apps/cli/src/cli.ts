@@ -8,6 +8,7 @@ import type { CommandContext } from './commands/command-context';
 import { exportCommand } from './commands/export.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
 import { replayCommand } from './commands/replay.command';
+import { researchExportCommand } from './commands/research-export.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { MasterKeyRefused } from '@app/privacy';
 import { verifyCommand } from './commands/verify.command';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, CliCommand> = {
   verify: verifyCommand,
   'rebuild-projections': rebuildProjectionsCommand,
   export: exportCommand,
+  'research-export': researchExportCommand,
   'rotate-master-key': rotateMasterKeyCommand,
 };
 

@@ -4,6 +4,7 @@ import { CaseRepository } from './case-repository';
 import { FollowUpCompleter } from './follow-up/follow-up-completer';
 import { CaseQueries } from './read-models/case-queries';
 import { StepOutcomes } from './read-models/step-outcomes.store';
+import { ReportQueries } from './reports/report-queries';
 import { ProjectionsService } from './read-models/projections.service';
 import { TakeStepHandler } from './steps/take-step.handler';
 
@@ -19,8 +20,9 @@ import { TakeStepHandler } from './steps/take-step.handler';
     FollowUpCompleter,
     ProjectionsService,
     CaseQueries,
+    ReportQueries,
     TakeStepHandler,
   ],
-  exports: [CaseRepository, CaseQueries, ProjectionsService, StepOutcomes, CqrsModule],
+  exports: [CaseRepository, CaseQueries, ReportQueries, ProjectionsService, StepOutcomes, CqrsModule],
 })
 export class CasesModule {}

@@ -6,6 +6,7 @@ import type { Role } from '../access/actor';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { CaseRepository } from '../case-repository';
 import { CASE_LIST, projectCaseList } from './case-list.projection';
+import { FLOW, projectFlow, resetFlow } from './flow.projection';
 import { CheckpointedSubscriber, type BatchHandler } from './checkpointed-subscriber';
 
 /**
@@ -46,6 +47,7 @@ export class ProjectionsService {
       transactional: true,
       reset: (tx) => tx.run('DELETE FROM tafel_case_list'),
     });
+    this.register({ name: FLOW, handle: projectFlow, transactional: true, reset: resetFlow });
     this.register({
       name: 'follow-up-completer',
       handle: (events) => this.completeFollowUps(events),

@@ -1,0 +1,70 @@
+import type { StoredEvent } from '@app/event-store';
+import { InMemoryEventStore } from '@app/event-store/testing';
+import { SqliteDb } from '@app/kernel/sqlite';
+import { WORKFLOW_VERSION, type DomainEvent } from '@app/workflow';
+import { CaseRepository } from '../case-repository';
+import { ADMIN, day, historyUpTo } from '../testing/case-histories';
+import { createReadSchema } from './read-schema';
+import { projectFlow, resetFlow } from './flow.projection';
+import type { FlowRow } from '../reports/flow-row';
+
+let store: InMemoryEventStore;
+let db: SqliteDb;
+let commands = 0;
+beforeEach(async () => {
+  store = new InMemoryEventStore();
+  db = new SqliteDb(':memory:');
+  await createReadSchema(db);
+});
+afterEach(async () => {
+  await store.close();
+  await db.close();
+});
+
+async function stored(caseId: string, events: DomainEvent[]): Promise<StoredEvent[]> {
+  const before = (await store.readAll()).length;
+  const context = { actor: ADMIN, commandId: `c-${++commands}`, correlationId: 'spec' };
+  await new CaseRepository(store).append(caseId, events, 'any', context, WORKFLOW_VERSION);
+  return (await store.readAll()).slice(before);
+}
+
+const project = (events: StoredEvent[]) => db.transaction((tx) => projectFlow(events, tx));
+const rows = async () =>
+  (
+    await db.all<{ id: string; revision: number; requested_at: string; region: string; row_json: string }>(
+      'SELECT * FROM tafel_flow ORDER BY created_position',
+    )
+  ).map((r) => ({ ...r, row: JSON.parse(r.row_json) as FlowRow }));
+
+describe('the flow projection', () => {
+  it('keeps one row per case, built event by event or in one batch alike', async () => {
+    const a = await stored('a', historyUpTo('a', 'plan-distributed'));
+    const b = await stored('b', historyUpTo('b', 'preparing'));
+    for (const event of a) await project([event]);
+    await project(b);
+    const [rowA, rowB, ...more] = await rows();
+    expect(more).toEqual([]);
+    expect(rowA).toMatchObject({ id: 'a', revision: 10, requested_at: day(0), region: 'Utrecht' });
+    expect(rowA.row).toMatchObject({ state: 'plan-distributed', planDistributedAt: day(10) });
+    expect(rowB.row).toMatchObject({ caseId: 'b', state: 'preparing', coordinatorAssignedAt: day(2) });
+  });
+
+  it('does not apply an event delivered again', async () => {
+    const events = await stored('a', historyUpTo('a', 'preparing'));
+    await project(events);
+    await project(events);
+    const [row] = await rows();
+    expect(row.revision).toBe(2);
+    expect(row.row.state).toBe('preparing');
+  });
+
+  it('is empty after a reset, and the same after building it again', async () => {
+    const events = await stored('a', historyUpTo('a', 'held'));
+    await project(events);
+    const first = await rows();
+    await db.transaction((tx) => resetFlow(tx));
+    expect(await rows()).toEqual([]);
+    await project(events);
+    expect(await rows()).toEqual(first);
+  });
+});

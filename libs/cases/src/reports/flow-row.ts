@@ -1,0 +1,137 @@
+import {
+  type CaseStatus,
+  type ConferenceKind,
+  type DomainEvent,
+  type FollowUpOutcome,
+  type IssueType,
+  type ReasonCode,
+} from '@app/workflow';
+
+/**
+ * One case as the flow report sees it: its milestones (ISO times), its codes and counts. Holds no
+ * names, no contact details and no free text, so it may leave the service as it is.
+ */
+export interface FlowRow {
+  caseId: string;
+  workflowVersion: number;
+  kind: ConferenceKind;
+  region: string;
+  state: CaseStatus;
+  issueType: IssueType | null;
+  followUpOf: string | null;
+  requestedAt: string;
+  intakeCompletedAt: string | null;
+  /** The first coordinator's; a replacement does not move it. */
+  coordinatorAssignedAt: string | null;
+  /** When the conference was held (`heldAt` of the step), the last meeting if it was adjourned. */
+  conferenceHeldAt: string | null;
+  planDistributedAt: string | null;
+  /** When the first follow-up contact took place (`contactedAt` of the step). */
+  firstFollowUpAt: string | null;
+  noPlanAt: string | null;
+  declinedAt: string | null;
+  withdrawnAt: string | null;
+  closedAt: string | null;
+  declineReasonCode: ReasonCode | null;
+  withdrawalReasonCode: ReasonCode | null;
+  followUpOutcomes: Partial<Record<FollowUpOutcome, number>>;
+  followUpConferenceRequested: boolean;
+}
+
+/**
+ * The row after one more event of the case (`undefined` before the case is requested). Reads only
+ * the non-personal fields of the events.
+ */
+export function evolveFlowRow(row: FlowRow | undefined, event: DomainEvent): FlowRow | undefined {
+  if (event.type === 'ConferenceRequested') {
+    const { caseId, kind, region, followUpOf, workflowVersion, at } = event.data;
+    return {
+      caseId,
+      workflowVersion,
+      kind,
+      region,
+      state: 'requested',
+      issueType: null,
+      followUpOf: followUpOf ?? null,
+      requestedAt: at,
+      intakeCompletedAt: null,
+      coordinatorAssignedAt: null,
+      conferenceHeldAt: null,
+      planDistributedAt: null,
+      firstFollowUpAt: null,
+      noPlanAt: null,
+      declinedAt: null,
+      withdrawnAt: null,
+      closedAt: null,
+      declineReasonCode: null,
+      withdrawalReasonCode: null,
+      followUpOutcomes: {},
+      followUpConferenceRequested: false,
+    };
+  }
+  if (!row) return row;
+  switch (event.type) {
+    case 'IntakeCompleted':
+      return {
+        ...row,
+        state: 'awaiting-coordinator',
+        intakeCompletedAt: event.data.at,
+        issueType: event.data.issueType ?? null,
+      };
+    case 'RequestDeclined':
+      return {
+        ...row,
+        state: 'declined',
+        declinedAt: event.data.at,
+        declineReasonCode: event.data.reasonCode ?? null,
+      };
+    case 'CoordinatorAssigned':
+      return {
+        ...row,
+        state: row.state === 'awaiting-coordinator' ? 'preparing' : row.state,
+        coordinatorAssignedAt: row.coordinatorAssignedAt ?? event.data.at,
+      };
+    case 'ConferenceScheduled':
+    case 'ConferenceAdjourned':
+      return { ...row, state: 'scheduled' };
+    case 'ConferenceHeld':
+      return { ...row, state: 'held', conferenceHeldAt: event.data.heldAt };
+    case 'PlanRecorded':
+      return { ...row, state: 'plan-recorded' };
+    case 'NoPlanRecorded':
+      return { ...row, state: 'no-plan', noPlanAt: event.data.at };
+    case 'PlanDistributed':
+      return { ...row, state: 'plan-distributed', planDistributedAt: event.data.at };
+    case 'FollowUpContacted': {
+      const { outcome, contactedAt } = event.data;
+      return {
+        ...row,
+        state: 'followed-up',
+        firstFollowUpAt: row.firstFollowUpAt ?? contactedAt,
+        followUpOutcomes: { ...row.followUpOutcomes, [outcome]: (row.followUpOutcomes[outcome] ?? 0) + 1 },
+      };
+    }
+    case 'FollowUpConferenceRequested':
+      return { ...row, followUpConferenceRequested: true };
+    case 'CaseWithdrawn':
+      return {
+        ...row,
+        state: 'withdrawn',
+        withdrawnAt: event.data.at,
+        withdrawalReasonCode: event.data.reasonCode ?? null,
+      };
+    case 'CaseClosed':
+      return { ...row, state: 'closed', closedAt: event.data.at };
+    case 'QuestionsRevised':
+    case 'ParticipantInvited':
+    case 'ParticipantCorrected':
+    case 'ParticipantRemoved':
+    case 'ParticipantPrepared':
+    case 'ParticipantAnswered':
+      return row;
+    default: {
+      const _never: never = event;
+      return _never;
+    }
+  }
+}
