@@ -1,11 +1,9 @@
+import { projectionSpec, type ProjectionSpec } from '../testing/projection-spec';
 import type { StoredEvent } from '@app/event-store';
-import { InMemoryEventStore, newEvents } from '@app/event-store/testing';
-import { SqliteDb } from '@app/kernel/sqlite';
-import { ERASED, PERSON_ERASED, WORKFLOW_VERSION, type CaseState, type DomainEvent } from '@app/workflow';
-import { CaseRepository } from '../case-repository';
-import { ADMIN, FATIMA, day, historyUpTo } from '../testing/case-histories';
+import { newEvents } from '@app/event-store/testing';
+import { ERASED, PERSON_ERASED, type CaseState, type DomainEvent } from '@app/workflow';
+import { FATIMA, day, historyUpTo } from '../testing/case-histories';
 import { projectCaseList } from './case-list.projection';
-import { createReadSchema } from './read-schema';
 
 interface CaseRow {
   id: string;
@@ -21,29 +19,13 @@ interface CaseRow {
   state_json: string;
 }
 
-let store: InMemoryEventStore;
-let db: SqliteDb;
-let commands = 0;
-beforeEach(async () => {
-  store = new InMemoryEventStore();
-  db = new SqliteDb(':memory:');
-  await createReadSchema(db);
-});
-afterEach(async () => {
-  await store.close();
-  await db.close();
-});
+let spec: ProjectionSpec;
+beforeEach(async () => (spec = await projectionSpec()));
+afterEach(() => spec.close());
+const stored = (caseId: string, events: DomainEvent[]) => spec.stored(caseId, events);
 
-/** Appends the events to the case's stream and answers them as stored. */
-async function stored(caseId: string, events: DomainEvent[]): Promise<StoredEvent[]> {
-  const before = (await store.readAll()).length;
-  const context = { actor: ADMIN, commandId: `c-${++commands}`, correlationId: 'spec' };
-  await new CaseRepository(store).append(caseId, events, 'any', context, WORKFLOW_VERSION);
-  return (await store.readAll()).slice(before);
-}
-
-const project = (events: StoredEvent[]) => db.transaction((tx) => projectCaseList(events, tx));
-const rows = () => db.all<CaseRow>('SELECT * FROM tafel_case_list ORDER BY created_position');
+const project = (events: StoredEvent[]) => spec.db.transaction((tx) => projectCaseList(events, tx));
+const rows = () => spec.db.all<CaseRow>('SELECT * FROM tafel_case_list ORDER BY created_position');
 const stateOfRow = (row: CaseRow) => JSON.parse(row.state_json) as CaseState;
 
 describe('the case list', () => {
@@ -116,15 +98,15 @@ describe('the case list', () => {
   });
 
   it("ignores what is not a case's domain event", async () => {
-    await store.append('messages-a', newEvents(1), { expectedRevision: 'any' });
-    await store.append('case-a', newEvents(1), { expectedRevision: 'any' });
-    await project(await store.readAll());
+    await spec.store.append('messages-a', newEvents(1), { expectedRevision: 'any' });
+    await spec.store.append('case-a', newEvents(1), { expectedRevision: 'any' });
+    await project(await spec.store.readAll());
     expect(await rows()).toEqual([]);
   });
 
   it('redacts the rows of the cases an erased person appears in, leaving revision and time', async () => {
     await project(await stored('a', historyUpTo('a', 'sanne-invited')));
-    await store.append(
+    await spec.store.append(
       'person-p-sanne',
       [
         {
@@ -135,7 +117,7 @@ describe('the case list', () => {
       ],
       { expectedRevision: 'no-stream' },
     );
-    await project(await store.readAll({ fromPosition: 4 }));
+    await project(await spec.store.readAll({ fromPosition: 4 }));
     const [row] = await rows();
     expect(stateOfRow(row).participants[0]).toMatchObject({
       participantId: 'p-sanne',

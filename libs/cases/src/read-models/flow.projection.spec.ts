@@ -1,39 +1,25 @@
+import { projectionSpec, type ProjectionSpec } from '../testing/projection-spec';
 import type { StoredEvent } from '@app/event-store';
-import { InMemoryEventStore } from '@app/event-store/testing';
-import { SqliteDb } from '@app/kernel/sqlite';
-import { WORKFLOW_VERSION, type DomainEvent } from '@app/workflow';
-import { CaseRepository } from '../case-repository';
-import { ADMIN, day, historyUpTo } from '../testing/case-histories';
-import { createReadSchema } from './read-schema';
+import type { DomainEvent } from '@app/workflow';
+import { day, historyUpTo } from '../testing/case-histories';
 import { projectFlow, resetFlow } from './flow.projection';
 import type { FlowRow } from '../reports/flow-row';
 
-let store: InMemoryEventStore;
-let db: SqliteDb;
-let commands = 0;
-beforeEach(async () => {
-  store = new InMemoryEventStore();
-  db = new SqliteDb(':memory:');
-  await createReadSchema(db);
-});
-afterEach(async () => {
-  await store.close();
-  await db.close();
-});
+let spec: ProjectionSpec;
+beforeEach(async () => (spec = await projectionSpec()));
+afterEach(() => spec.close());
+const stored = (caseId: string, events: DomainEvent[]) => spec.stored(caseId, events);
 
-async function stored(caseId: string, events: DomainEvent[]): Promise<StoredEvent[]> {
-  const before = (await store.readAll()).length;
-  const context = { actor: ADMIN, commandId: `c-${++commands}`, correlationId: 'spec' };
-  await new CaseRepository(store).append(caseId, events, 'any', context, WORKFLOW_VERSION);
-  return (await store.readAll()).slice(before);
-}
-
-const project = (events: StoredEvent[]) => db.transaction((tx) => projectFlow(events, tx));
+const project = (events: StoredEvent[]) => spec.db.transaction((tx) => projectFlow(events, tx));
 const rows = async () =>
   (
-    await db.all<{ id: string; revision: number; requested_at: string; region: string; row_json: string }>(
-      'SELECT * FROM tafel_flow ORDER BY created_position',
-    )
+    await spec.db.all<{
+      id: string;
+      revision: number;
+      requested_at: string;
+      region: string;
+      row_json: string;
+    }>('SELECT * FROM tafel_flow ORDER BY created_position')
   ).map((r) => ({ ...r, row: JSON.parse(r.row_json) as FlowRow }));
 
 describe('the flow projection', () => {
@@ -62,7 +48,7 @@ describe('the flow projection', () => {
     const events = await stored('a', historyUpTo('a', 'held'));
     await project(events);
     const first = await rows();
-    await db.transaction((tx) => resetFlow(tx));
+    await spec.db.transaction((tx) => resetFlow(tx));
     expect(await rows()).toEqual([]);
     await project(events);
     expect(await rows()).toEqual(first);

@@ -21,15 +21,9 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
   )`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_case_list_created ON tafel_case_list (created_position)`);
   // The flow report's rows: codes and milestone times only, never personal data (`FlowRow`).
-  await db.run(`CREATE TABLE IF NOT EXISTS tafel_flow (
-    id TEXT PRIMARY KEY,
-    created_position ${bigint} NOT NULL,
-    revision INTEGER NOT NULL,
-    requested_at TEXT NOT NULL,
-    region TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    row_json TEXT NOT NULL
-  )`);
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_flow (id TEXT PRIMARY KEY,
+    created_position ${bigint} NOT NULL, revision INTEGER NOT NULL, requested_at TEXT NOT NULL,
+    region TEXT NOT NULL, kind TEXT NOT NULL, row_json TEXT NOT NULL)`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_flow_requested ON tafel_flow (requested_at)`);
   await db.run(`CREATE TABLE IF NOT EXISTS tafel_step_outcomes (
     actor_id TEXT NOT NULL,

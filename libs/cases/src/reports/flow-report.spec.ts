@@ -1,6 +1,6 @@
 import { CASE_STATES } from '@app/workflow';
 import { flowReport, spread } from './flow-report';
-import type { FlowRow } from './flow-row';
+import { NOTHING_YET, type FlowRow } from './flow-row';
 
 const at = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString();
 
@@ -11,22 +11,10 @@ function row(overrides: Partial<FlowRow> = {}): FlowRow {
     kind: 'group',
     region: 'Utrecht',
     state: 'requested',
-    issueType: null,
     followUpOf: null,
     requestedAt: at(0),
-    intakeCompletedAt: null,
-    coordinatorAssignedAt: null,
-    conferenceHeldAt: null,
-    planDistributedAt: null,
-    firstFollowUpAt: null,
-    noPlanAt: null,
-    declinedAt: null,
-    withdrawnAt: null,
-    closedAt: null,
-    declineReasonCode: null,
-    withdrawalReasonCode: null,
+    ...NOTHING_YET,
     followUpOutcomes: {},
-    followUpConferenceRequested: false,
     ...overrides,
   };
 }

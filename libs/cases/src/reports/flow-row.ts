@@ -38,6 +38,24 @@ export interface FlowRow {
   followUpConferenceRequested: boolean;
 }
 
+/** Every milestone still to come, no codes, nothing counted: a case just requested. */
+export const NOTHING_YET = {
+  issueType: null,
+  intakeCompletedAt: null,
+  coordinatorAssignedAt: null,
+  conferenceHeldAt: null,
+  planDistributedAt: null,
+  firstFollowUpAt: null,
+  noPlanAt: null,
+  declinedAt: null,
+  withdrawnAt: null,
+  closedAt: null,
+  declineReasonCode: null,
+  withdrawalReasonCode: null,
+  followUpOutcomes: {},
+  followUpConferenceRequested: false,
+} as const satisfies Partial<FlowRow>;
+
 /**
  * The row after one more event of the case (`undefined` before the case is requested). Reads only
  * the non-personal fields of the events.
@@ -51,22 +69,10 @@ export function evolveFlowRow(row: FlowRow | undefined, event: DomainEvent): Flo
       kind,
       region,
       state: 'requested',
-      issueType: null,
       followUpOf: followUpOf ?? null,
       requestedAt: at,
-      intakeCompletedAt: null,
-      coordinatorAssignedAt: null,
-      conferenceHeldAt: null,
-      planDistributedAt: null,
-      firstFollowUpAt: null,
-      noPlanAt: null,
-      declinedAt: null,
-      withdrawnAt: null,
-      closedAt: null,
-      declineReasonCode: null,
-      withdrawalReasonCode: null,
+      ...NOTHING_YET,
       followUpOutcomes: {},
-      followUpConferenceRequested: false,
     };
   }
   if (!row) return row;
