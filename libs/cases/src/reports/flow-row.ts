@@ -76,21 +76,14 @@ export function evolveFlowRow(row: FlowRow | undefined, event: DomainEvent): Flo
     };
   }
   if (!row) return row;
+  const { at } = event.data;
   switch (event.type) {
-    case 'IntakeCompleted':
-      return {
-        ...row,
-        state: 'awaiting-coordinator',
-        intakeCompletedAt: event.data.at,
-        issueType: event.data.issueType ?? null,
-      };
+    case 'IntakeCompleted': {
+      const issueType = event.data.issueType ?? null;
+      return { ...row, state: 'awaiting-coordinator', intakeCompletedAt: at, issueType };
+    }
     case 'RequestDeclined':
-      return {
-        ...row,
-        state: 'declined',
-        declinedAt: event.data.at,
-        declineReasonCode: event.data.reasonCode ?? null,
-      };
+      return { ...row, state: 'declined', declinedAt: at, declineReasonCode: event.data.reasonCode ?? null };
     case 'CoordinatorAssigned':
       return {
         ...row,
@@ -119,13 +112,10 @@ export function evolveFlowRow(row: FlowRow | undefined, event: DomainEvent): Flo
     }
     case 'FollowUpConferenceRequested':
       return { ...row, followUpConferenceRequested: true };
-    case 'CaseWithdrawn':
-      return {
-        ...row,
-        state: 'withdrawn',
-        withdrawnAt: event.data.at,
-        withdrawalReasonCode: event.data.reasonCode ?? null,
-      };
+    case 'CaseWithdrawn': {
+      const withdrawalReasonCode = event.data.reasonCode ?? null;
+      return { ...row, state: 'withdrawn', withdrawnAt: at, withdrawalReasonCode };
+    }
     case 'CaseClosed':
       return { ...row, state: 'closed', closedAt: event.data.at };
     case 'QuestionsRevised':
