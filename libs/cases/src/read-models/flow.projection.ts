@@ -1,9 +1,7 @@
-import type { SqlTx } from '@app/kernel';
-import { stableJson } from '@app/kernel';
-import { upcast } from '@app/workflow';
+import { stableJson, type SqlTx } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
-import { isDomainEvent } from '../case-repository';
 import { evolveFlowRow, type FlowRow } from '../reports/flow-row';
+import { CaseRows } from './case-rows';
 
 export const FLOW = 'flow';
 
@@ -11,52 +9,18 @@ const UPSERT = `INSERT INTO tafel_flow (id, created_position, revision, requeste
   VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, row_json = excluded.row_json`;
 
-interface Entry {
-  row: FlowRow;
-  createdPosition: number;
-  revision: number;
-  dirty: boolean;
-}
-
 /** Keeps one `FlowRow` per case; a batch reads and writes each case once. */
 export async function projectFlow(events: StoredEvent[], tx: SqlTx): Promise<void> {
-  const entries = new Map<string, Entry | undefined>();
-  const load = async (caseId: string) => {
-    if (entries.has(caseId)) return entries.get(caseId);
-    const found = await tx.all<{ row_json: string; created_position: number; revision: number }>(
-      'SELECT row_json, created_position, revision FROM tafel_flow WHERE id = ?',
-      [caseId],
-    );
-    const entry = found[0] && {
-      row: JSON.parse(found[0].row_json) as FlowRow,
-      createdPosition: Number(found[0].created_position),
-      revision: Number(found[0].revision),
-      dirty: false,
-    };
-    entries.set(caseId, entry);
-    return entry;
-  };
-  for (const event of events) {
-    if (!isDomainEvent(event) || !event.stream.startsWith('case-')) continue;
-    const caseId = event.stream.slice('case-'.length);
-    const before = await load(caseId);
-    if (before && event.revision <= before.revision) continue; // delivered again: already applied
-    const row = evolveFlowRow(before?.row, upcast(event.type, event.schemaVersion, event.data));
-    if (!row) continue;
-    entries.set(caseId, {
-      row,
-      createdPosition: before?.createdPosition ?? event.position,
-      revision: event.revision,
-      dirty: true,
-    });
-  }
-  for (const [caseId, entry] of entries) {
-    if (!entry?.dirty) continue;
-    const { row } = entry;
+  const rows = new CaseRows<FlowRow>(
+    tx,
+    'SELECT row_json AS json, created_position, revision, requested_at AS updated_at FROM tafel_flow WHERE id = ?',
+  );
+  for (const event of events) await rows.apply(event, evolveFlowRow);
+  for (const [caseId, { value: row, createdPosition, revision }] of rows.changed()) {
     await tx.run(UPSERT, [
       caseId,
-      entry.createdPosition,
-      entry.revision,
+      createdPosition,
+      revision,
       row.requestedAt,
       row.region,
       row.kind,
