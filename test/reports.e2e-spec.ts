@@ -1,7 +1,7 @@
 import type { Response, Test } from 'supertest';
 import { FLOW_COLUMNS } from '@app/cases';
 import { E2E_STORES, startTestApp, type TestActor, type TestApp } from './support/test-app';
-import { CaseApi, inviteParticipants, uniqueRegion } from './support/case-builder';
+import { CaseApi, inviteParticipants, uniqueRegion, BUILDER_PERSONAL_DATA } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { expectProblem, expectStatus } from './support/http-expect';
 
@@ -11,26 +11,7 @@ const T0 = Date.parse('2026-03-02T09:00:00Z');
 const day = (n: number) => new Date(T0 + n * DAY).toISOString();
 
 /** Everything personal or free-text the fixture's cases hold: none of it may reach a report. */
-const PERSONAL = [
-  'Fatima el Amrani',
-  'fatima@example.nl',
-  '0612345678',
-  'Kanaalstraat',
-  'Deelnemer',
-  'deelnemer1@example.nl',
-  'Corrie',
-  'corrie@example.nl',
-  'Buurthuis',
-  'koffie',
-  'opnieuw bij elkaar',
-  'Het gaat goed',
-  'Hoe gaan we weer',
-  'Doel en werkwijze',
-  'past hier niet',
-  'ziet af van',
-  'lopen vast',
-  'Geen plan',
-];
+const PERSONAL = [...BUILDER_PERSONAL_DATA, 'opnieuw bij elkaar', 'ziet af van', 'Geen plan'];
 
 /** A minimal RFC 4180 reader: CRLF after every record, quoted fields with doubled quotes. */
 function parseCsv(text: string): string[][] {

@@ -7,29 +7,13 @@ import type { TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
 import { runCliProcess } from '../apps/cli/src/testing/cli-process';
-import { CaseApi, buildCase, type BuiltCase } from './support/case-builder';
+import { CaseApi, buildCase, type BuiltCase, BUILDER_PERSONAL_DATA } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 
 /** Everything personal or free-text the cases built here hold (see case-builder's bodies). */
-const PERSONAL = [
-  'Fatima el Amrani',
-  'fatima@example.nl',
-  '0612345678',
-  'Kanaalstraat',
-  'Deelnemer',
-  'deelnemer1@example.nl',
-  'Corrie',
-  'corrie@example.nl',
-  'Buurthuis',
-  'koffie',
-  'Het gaat goed',
-  'Hoe gaan we weer',
-  'Doel en werkwijze',
-  'past hier niet',
-  'lopen vast',
-];
+const PERSONAL = BUILDER_PERSONAL_DATA;
 
 describe.each(E2E_STORES)('%s store: research-export', (store) => {
   let t: TestApp;

@@ -308,3 +308,22 @@ export async function buildCase(t: TestApp, stage: Stage, options: BuildOptions 
   if (reach('closed')) body = await step(api.close(id));
   return { id, participantIds, body };
 }
+
+/** Every name, address and free-text fragment the bodies above put in a case: none may leave in a report. */
+export const BUILDER_PERSONAL_DATA = [
+  'Fatima el Amrani',
+  'fatima@example.nl',
+  '0612345678',
+  'Kanaalstraat',
+  'Deelnemer',
+  'deelnemer1@example.nl',
+  'Corrie',
+  'corrie@example.nl',
+  'Buurthuis',
+  'koffie',
+  'Het gaat goed',
+  'Hoe gaan we weer',
+  'Doel en werkwijze',
+  'past hier niet',
+  'lopen vast',
+];
