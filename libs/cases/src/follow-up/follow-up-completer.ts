@@ -1,7 +1,7 @@
 import { referenceOf } from '@app/kernel';
 import { Injectable } from '@nestjs/common';
 import { ExpectedRevisionConflict } from '@app/event-store';
-import { WORKFLOW_VERSION, decide, type CaseState, type EventOf } from '@app/workflow';
+import { WORKFLOW_VERSION, decide, fold, type CaseState, type EventOf } from '@app/workflow';
 import { CaseRepository, type CommandContext } from '../case-repository';
 
 /**
@@ -45,9 +45,11 @@ export class FollowUpCompleter {
     if (!decision.ok) throw new Error(`follow-up case refused: ${decision.refusal.message}`);
     try {
       await this.cases.append(followUpCaseId, decision.events, 'no-stream', context, WORKFLOW_VERSION);
+      return { state: fold(decision.events)!, revision: 0 };
     } catch (e) {
       if (!(e instanceof ExpectedRevisionConflict)) throw e;
     }
+    // Another try created it first: answer that one.
     const created = await this.cases.load(followUpCaseId, { toRevision: 0 });
     return { state: created.state!, revision: 0 };
   }

@@ -40,6 +40,7 @@ export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise
       row.revision,
       state.requestedAt,
       row.updatedAt,
+      // Canonical: a fold keeps keys a step once set to undefined, a fold read back from JSON does not.
       stableJson(state),
     ]);
   }

@@ -30,6 +30,10 @@ function fingerprintOf({ step, target, command }: TakeStep): string {
   return sha256Hex(stableJson([step, target.caseId ?? null, target.participantId ?? null, asked]));
 }
 
+/** The case a step is taken on: its target, or for `request` the one its command id names. */
+const caseIdOf = (command: TakeStep, commandId: string): string =>
+  command.target.caseId ?? generatedIds(commandId).caseId;
+
 /**
  * Load the stream, fold, decide with the machine, append with the expected revision; retry on a race.
  * Answers the case after the step or a refusal, as values; only an outage is thrown.
@@ -67,7 +71,7 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
     request: Pick<StepRecord, 'fingerprint' | 'commandId'>,
     outcome: StepOutcome,
   ): Promise<void> {
-    const caseId = command.target.caseId ?? generatedIds(request.commandId).caseId;
+    const caseId = caseIdOf(command, request.commandId);
     const kept = outcome.ok
       ? { revision: outcome.revision, eventIds: outcome.eventIds }
       : { refusal: outcome.refusal };
@@ -75,7 +79,7 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
   }
 
   private attempt(command: TakeStep, commandId: string): Promise<StepOutcome> {
-    const caseId = command.target.caseId ?? generatedIds(commandId).caseId;
+    const caseId = caseIdOf(command, commandId);
     const context: CommandContext = {
       actor: command.actor,
       commandId,
