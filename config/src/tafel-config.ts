@@ -42,6 +42,14 @@ export interface TafelConfig extends SecurityConfig {
   masterKey?: string;
   /** Where the embedded shape keeps its master key when TAFEL_MASTER_KEY is not set. */
   masterKeyFile: string;
+  /** Base of the participants' answer links (TAFEL_PUBLIC_URL; default http://localhost:<PORT>). */
+  publicUrl: string;
+  /** The key that signs answer links (TAFEL_LINK_KEY, base64 of 32 bytes), if given. */
+  linkKey?: string;
+  /** Where the link key is kept when TAFEL_LINK_KEY is not set. */
+  linkKeyFile: string;
+  /** The organisation's phone number for the mail signature (TAFEL_ORGANISATION_PHONE), if given. */
+  organisationPhone?: string;
 }
 
 export class ConfigError extends Error {
@@ -104,16 +112,21 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 /** A base64 key of exactly 32 bytes; the message never repeats the value. */
-function masterKey(env: Env): string | undefined {
-  const value = env.TAFEL_MASTER_KEY;
+function base64Key(env: Env, name: string): string | undefined {
+  const value = env[name];
   if (value === undefined || value === '') return undefined;
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) ? Buffer.from(value.trim(), 'base64').length : 0;
   if (bytes !== 32)
-    throw new ConfigError(
-      'TAFEL_MASTER_KEY',
-      `expected 32 bytes in base64 (openssl rand -base64 32), got ${bytes}`,
-    );
+    throw new ConfigError(name, `expected 32 bytes in base64 (openssl rand -base64 32), got ${bytes}`);
   return value.trim();
+}
+
+/** A phone number as people write it: digits, spaces, +, -, ( and ). */
+function phone(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^\+?[0-9 ()-]{6,30}$/.test(value)) throw new ConfigError(name, `not a phone number: "${value}"`);
+  return value;
 }
 
 /**
@@ -179,8 +192,13 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
     dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s', MAX_TIMER_MS),
     worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
-    masterKey: masterKey(env),
+    masterKey: base64Key(env, 'TAFEL_MASTER_KEY'),
     masterKeyFile: `${dataDir}/master.key`,
+    publicUrl:
+      url(env, 'TAFEL_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? `http://localhost:${port}`,
+    linkKey: base64Key(env, 'TAFEL_LINK_KEY'),
+    linkKeyFile: `${dataDir}/link.key`,
+    organisationPhone: phone(env, 'TAFEL_ORGANISATION_PHONE'),
     ...loadSecurityConfig(env, (variable, message) => {
       throw new ConfigError(variable, message);
     }),

@@ -17,3 +17,4 @@ export * from './queries/message-queries';
 export * from './notification-settings';
 export * from './notifications.module';
 export { TEMPLATES, type MailLanguage } from '../templates';
+export * from './answer-links/answer-links';
