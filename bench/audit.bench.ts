@@ -6,62 +6,17 @@
  * 2-core reference machine that run takes over three minutes, two of them filling the store, so the
  * default is 30,000 cases (600,000 events, about a minute); the summary names the size.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, ScenarioResult } from './bench.types';
-import type { NewEvent } from '@app/event-store';
-import { openSqliteEventStore, type SqliteEventStore } from '@app/event-store/sqlite';
+import { openSqliteEventStore } from '@app/event-store/sqlite';
 import { runCli } from '../apps/cli/src/cli';
-import golden from '@app/workflow/fixtures/group-follow-up-closed.json';
+import { CASE_EVENTS, fillCases, readAllPages } from './bench-events';
 
 const CASES = Number(process.env.TAFEL_BENCH_AUDIT_CASES ?? 30_000);
-const IN_FLIGHT = 512;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const dir = mkdtempSync(join(tmpdir(), 'tafel-bench-audit-'));
-const actor = { id: 'rm-1', role: 'region-manager', name: 'Rien' };
-
-const prepared = ['p1', 'p2', 'p3'].map((participantId) => ({
-  type: 'ParticipantPrepared',
-  schemaVersion: 1,
-  data: { at: '2025-03-05T09:00:00.000Z', participantId, notes: 'Doel en werkwijze besproken.' },
-}));
-const template = [...golden.events.slice(0, 6), ...prepared, ...golden.events.slice(6)];
-
-function caseEvents(caseId: string): NewEvent[] {
-  return template.map((e) => ({
-    eventId: randomUUID(),
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    data: e.type === 'ConferenceRequested' ? { ...e.data, caseId } : e.data,
-    metadata: { occurredAt: (e.data as { at: string }).at, actor, workflowVersion: 1 },
-  }));
-}
-
-const readEvent = (): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'CaseRead',
-  schemaVersion: 1,
-  data: { route: 'GET /v1/cases/:id/history', status: 200 },
-  metadata: { occurredAt: '2025-04-01T09:00:00.000Z', actor: { id: 'aud-1', role: 'auditor' } },
-});
-
-/** Fills the store: many appends in flight at once, so group commit writes them in big transactions. */
-async function fill(store: SqliteEventStore): Promise<number> {
-  let next = 0;
-  const worker = async () => {
-    while (next < CASES) {
-      const caseId = randomUUID();
-      next++;
-      await store.append(`case-${caseId}`, caseEvents(caseId), { expectedRevision: 'no-stream' });
-      await store.append(`access-${caseId}`, [readEvent()], { expectedRevision: 'no-stream' });
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return CASES * (template.length + 1);
-}
-
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
@@ -81,18 +36,10 @@ async function cli(args: string[]): Promise<void> {
 
 async function run(): Promise<ScenarioResult> {
   const store = await openSqliteEventStore({ path: join(dir, 'tafel.db') });
-  const fillSeconds = await timed(() => fill(store));
-  const events = CASES * (template.length + 1);
+  const fillSeconds = await timed(() => fillCases(store, CASES));
+  const events = CASES * CASE_EVENTS;
   let read = 0;
-  const readSeconds = await timed(async () => {
-    let after = 0;
-    for (;;) {
-      const page = await store.readAll({ fromPosition: after, limit: 2000 });
-      if (page.length === 0) break;
-      read += page.length;
-      after = page[page.length - 1].position;
-    }
-  });
+  const readSeconds = await timed(async () => (read = await readAllPages(store)));
   await store.close();
   if (read !== events) throw new Error(`readAll saw ${read} of ${events} events`);
   const verifySeconds = await timed(() => cli(['verify', '--all']));

@@ -134,7 +134,7 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
     expect(before).toContain(cases[2].id);
     await runSql(config, "UPDATE tafel_case_list SET state = 'spoilt' WHERE id = ?", [cases[0].id]);
     await runSql(config, 'DELETE FROM tafel_case_list WHERE id = ?', [cases[1].id]);
-    await runSql(config, 'DELETE FROM tafel_flow WHERE id = ?', [cases[0].id]);
+    await runSql(config, 'DELETE FROM tafel_flow_cases WHERE id = ?', [cases[0].id]);
     expect(await dumpReadModels(config)).not.toEqual(before);
     const run = await tafel('rebuild-projections');
     expect(run.stderr).not.toMatch(/error/i);

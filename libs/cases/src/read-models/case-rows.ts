@@ -12,9 +12,17 @@ export interface CaseRow<T> {
   dirty: boolean;
 }
 
+interface Found {
+  created_position: number;
+  revision: number;
+  updated_at: string;
+  [column: string]: unknown;
+}
+
 /**
  * The rows a projection's batch touches, one per case, each read at most once. `select` takes the
- * case id and answers `json`, `created_position`, `revision` and `updated_at`.
+ * case id and answers `created_position`, `revision`, `updated_at` and what `decode` reads the
+ * value from (by default a `json` column).
  */
 export class CaseRows<T> {
   private readonly rows = new Map<string, CaseRow<T> | undefined>();
@@ -22,18 +30,14 @@ export class CaseRows<T> {
   constructor(
     private readonly tx: SqlTx,
     private readonly select: string,
+    private readonly decode: (found: Found) => T = (found) => JSON.parse(found.json as string) as T,
   ) {}
 
   async load(caseId: string): Promise<CaseRow<T> | undefined> {
     if (this.rows.has(caseId)) return this.rows.get(caseId);
-    const [found] = await this.tx.all<{
-      json: string;
-      created_position: number;
-      revision: number;
-      updated_at: string;
-    }>(this.select, [caseId]);
+    const [found] = await this.tx.all<Found>(this.select, [caseId]);
     const row = found && {
-      value: JSON.parse(found.json) as T,
+      value: this.decode(found),
       createdPosition: Number(found.created_position),
       revision: Number(found.revision),
       updatedAt: found.updated_at,

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@app/event-store';
 import type { DomainEvent } from '@app/workflow';
 import { day, historyUpTo } from '../testing/case-histories';
 import { projectFlow, resetFlow } from './flow.projection';
-import type { FlowRow } from '../reports/flow-row';
+import { rowOf } from '../reports/flow-columns';
 
 let spec: ProjectionSpec;
 beforeEach(async () => (spec = await projectionSpec()));
@@ -18,9 +18,11 @@ const rows = async () =>
       revision: number;
       requested_at: string;
       region: string;
-      row_json: string;
-    }>('SELECT * FROM tafel_flow ORDER BY created_position')
-  ).map((r) => ({ ...r, row: JSON.parse(r.row_json) as FlowRow }));
+      state: string;
+      distributed_ms: number | null;
+      held_ms: number | null;
+    }>('SELECT * FROM tafel_flow_cases ORDER BY created_position')
+  ).map((r) => ({ ...r, row: rowOf(r) }));
 
 describe('the flow projection', () => {
   it('keeps one row per case, built event by event or in one batch alike', async () => {
@@ -33,6 +35,9 @@ describe('the flow projection', () => {
     expect(rowA).toMatchObject({ id: 'a', revision: 10, requested_at: day(0), region: 'Utrecht' });
     expect(rowA.row).toMatchObject({ state: 'plan-distributed', planDistributedAt: day(10) });
     expect(rowB.row).toMatchObject({ caseId: 'b', state: 'preparing', coordinatorAssignedAt: day(2) });
+    // The figure columns the report counts in SQL follow the row.
+    expect(rowA).toMatchObject({ state: 'plan-distributed', distributed_ms: Date.parse(day(10)) });
+    expect(rowB).toMatchObject({ state: 'preparing', held_ms: null });
   });
 
   it('does not apply an event delivered again', async () => {

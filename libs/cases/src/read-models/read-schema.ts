@@ -1,4 +1,5 @@
 import type { SqlDb } from '@app/kernel';
+import { flowColumnsDdl } from '../reports/flow-columns';
 
 /** Tables of the read side. `case_list.state_json` is the folded case, so the list needs no replay. */
 export async function createReadSchema(db: SqlDb): Promise<void> {
@@ -20,11 +21,14 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
     state_json TEXT NOT NULL
   )`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_case_list_created ON tafel_case_list (created_position)`);
-  // The flow report's rows: codes and milestone times only, never personal data (`FlowRow`).
-  await db.run(`CREATE TABLE IF NOT EXISTS tafel_flow (id TEXT PRIMARY KEY,
-    created_position ${bigint} NOT NULL, revision INTEGER NOT NULL, requested_at TEXT NOT NULL,
-    region TEXT NOT NULL, kind TEXT NOT NULL, row_json TEXT NOT NULL)`);
-  await db.run(`CREATE INDEX IF NOT EXISTS tafel_flow_requested ON tafel_flow (requested_at)`);
+  // The flow report's rows: codes and milestone times only, never personal data (`FlowRow`), a
+  // column each, so the report counts in SQL. The first table held them as JSON: it goes, with its
+  // checkpoint, and the new one is built from the log.
+  await db.run('DROP TABLE IF EXISTS tafel_flow');
+  await db.run("DELETE FROM tafel_checkpoints WHERE name = 'flow'");
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_flow_cases (id TEXT PRIMARY KEY,
+    ${flowColumnsDdl(bigint)})`);
+  await db.run(`CREATE INDEX IF NOT EXISTS tafel_flow_cases_requested ON tafel_flow_cases (requested_at)`);
   await db.run(`CREATE TABLE IF NOT EXISTS tafel_step_outcomes (
     actor_id TEXT NOT NULL,
     idem_key TEXT NOT NULL,

@@ -1,12 +1,17 @@
+import { SqliteDb } from '@app/kernel/sqlite';
 import { CASE_STATES } from '@app/workflow';
-import { flowReport, spread } from './flow-report';
+import { writeFlowRow } from '../read-models/flow.projection';
+import { createReadSchema } from '../read-models/read-schema';
+import { spread, type FlowReport } from './flow-report';
 import { NOTHING_YET, type FlowRow } from './flow-row';
+import { ReportQueries } from './report-queries';
 
 const at = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString();
 
+let cases = 0;
 function row(overrides: Partial<FlowRow> = {}): FlowRow {
   return {
-    caseId: 'x',
+    caseId: `case-${++cases}`,
     workflowVersion: 2,
     kind: 'group',
     region: 'Utrecht',
@@ -17,6 +22,20 @@ function row(overrides: Partial<FlowRow> = {}): FlowRow {
     followUpOutcomes: {},
     ...overrides,
   };
+}
+
+/** The report as the API gives it: the rows written as the projection writes them, counted in SQL. */
+async function flowReport(rows: FlowRow[]): Promise<FlowReport> {
+  const db = new SqliteDb(':memory:');
+  try {
+    await createReadSchema(db);
+    await db.transaction(async (tx) => {
+      for (const [i, r] of rows.entries()) await writeFlowRow(tx, r, i + 1, 1);
+    });
+    return await new ReportQueries(db).flow({ id: 'a', name: 'A', role: 'researcher' }, {});
+  } finally {
+    await db.close();
+  }
 }
 
 describe('median and p90', () => {
@@ -45,8 +64,8 @@ describe('median and p90', () => {
 });
 
 describe('the flow report', () => {
-  it('gives zero counts and null figures for no cases', () => {
-    const report = flowReport([]);
+  it('gives zero counts and null figures for no cases', async () => {
+    const report = await flowReport([]);
     expect(report.cases).toBe(0);
     expect(Object.values(report.byState)).toEqual(CASE_STATES.map(() => 0));
     expect(report.funnel.map((s) => s.count)).toEqual([0, 0, 0, 0, 0, 0]);
@@ -61,9 +80,9 @@ describe('the flow report', () => {
     });
   });
 
-  it('counts the funnel, lead times, reasons, outcomes and rates of a small group', () => {
+  it('counts the funnel, lead times, reasons, outcomes and rates of a small group', async () => {
     const held = { intakeCompletedAt: at(1), coordinatorAssignedAt: at(3) };
-    const report = flowReport([
+    const report = await flowReport([
       row({ state: 'declined', declinedAt: at(1), declineReasonCode: 'safety' }),
       row({ state: 'declined', declinedAt: at(1), workflowVersion: 1 }),
       row({

@@ -1,5 +1,5 @@
 import { CASE_STATES, FOLLOW_UP_OUTCOMES, type CaseStatus, type FollowUpOutcome } from '@app/workflow';
-import type { FlowRow } from './flow-row';
+import type { Milestone } from './flow-columns';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -13,7 +13,6 @@ export const FUNNEL_STAGES = [
 ] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-type Milestone = 'requestedAt' | 'intakeCompletedAt' | 'coordinatorAssignedAt' | 'conferenceHeldAt';
 /** The lead times of API.md, each from one milestone to a later one. */
 export const LEAD_TIMES = {
   'request-to-intake': ['requestedAt', 'intakeCompletedAt'],
@@ -21,8 +20,37 @@ export const LEAD_TIMES = {
   'coordinator-to-conference': ['coordinatorAssignedAt', 'conferenceHeldAt'],
   'conference-to-distribution': ['conferenceHeldAt', 'planDistributedAt'],
   'request-to-conference': ['requestedAt', 'conferenceHeldAt'],
-} as const satisfies Record<string, readonly [Milestone, Milestone | 'planDistributedAt']>;
+} as const satisfies Record<string, readonly [Milestone, Milestone]>;
 export type LeadTime = keyof typeof LEAD_TIMES;
+
+/** The milestone a case has reached to count in a funnel stage. */
+export const FUNNEL_MILESTONES = {
+  requested: 'requestedAt',
+  'intake-completed': 'intakeCompletedAt',
+  'coordinator-assigned': 'coordinatorAssignedAt',
+  'conference-held': 'conferenceHeldAt',
+  'plan-distributed': 'planDistributedAt',
+  'followed-up': 'firstFollowUpAt',
+} as const satisfies Record<FunnelStage, Milestone>;
+
+/** The cases of one state and pair of reason codes, counted (in SQL, over the figure columns). */
+export interface FlowTally {
+  state: CaseStatus;
+  /** Set for declined cases: the code, or `uncoded`. */
+  declineReason: string | null;
+  /** Set for withdrawn cases: the code, or `uncoded`. */
+  withdrawalReason: string | null;
+  cases: number;
+  /** How many reached each funnel stage. */
+  reached: Record<FunnelStage, number>;
+  /** Of those whose conference was held: how many asked a follow-up conference, ended without a plan. */
+  heldWithFollowUpConference: number;
+  heldWithoutPlan: number;
+  outcomes: Record<FollowUpOutcome, number>;
+}
+
+/** Per lead time, the durations in milliseconds of the cases that have both milestones. */
+export type LeadTimeSamples = Record<LeadTime, Float64Array>;
 
 /** `median` and `p90` in days (two decimals); both `null` when `n` is 0. */
 export interface Spread {
@@ -30,9 +58,6 @@ export interface Spread {
   p90: number | null;
   n: number;
 }
-
-/** A declined or withdrawn case of workflow version 1 has no reason code: it counts here. */
-export const UNCODED = 'uncoded';
 
 export interface FlowReport {
   cases: number;
@@ -53,72 +78,59 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /**
  * Median and 90th percentile of `values`. The median of an even count is the mean of the two middle
  * values; p90 is the nearest rank: the ⌈0.9·n⌉-th smallest value (so for n < 10 the largest one).
- * Both are `null` for an empty list.
+ * Both are `null` for an empty list. `scale` divides each value first (milliseconds to days).
  */
-export function spread(values: number[]): Spread {
+export function spread(values: ArrayLike<number>, scale = 1): Spread {
   const n = values.length;
   if (n === 0) return { median: null, p90: null, n };
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(n / 2);
   const median = n % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median: round2(median), p90: round2(sorted[Math.ceil(0.9 * n) - 1]), n };
+  return { median: round2(median / scale), p90: round2(sorted[Math.ceil(0.9 * n) - 1] / scale), n };
 }
 
-const FUNNEL_TEST: Record<FunnelStage, (row: FlowRow) => boolean> = {
-  requested: () => true,
-  'intake-completed': (r) => r.intakeCompletedAt !== null,
-  'coordinator-assigned': (r) => r.coordinatorAssignedAt !== null,
-  'conference-held': (r) => r.conferenceHeldAt !== null,
-  'plan-distributed': (r) => r.planDistributedAt !== null,
-  'followed-up': (r) => r.firstFollowUpAt !== null,
-};
-
-const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
 const share = (part: number, whole: number) => (whole === 0 ? null : round2(part / whole));
-
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-  return counts;
-}
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * The figures of `GET /v1/reports/flow` over these cases. An empty group gives zero counts, `null`
- * medians, p90s and rates, and `n: 0`.
+ * The figures of `GET /v1/reports/flow` from the counted groups and the lead-time samples. An
+ * empty group gives zero counts, `null` medians, p90s and rates, and `n: 0`.
  */
-export function flowReport(rows: FlowRow[]): FlowReport {
-  const byState = Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  for (const row of rows) byState[row.state] += 1;
-  const followUpOutcomes = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Record<
-    FollowUpOutcome,
-    number
-  >;
-  for (const row of rows)
-    for (const outcome of FOLLOW_UP_OUTCOMES) followUpOutcomes[outcome] += row.followUpOutcomes[outcome] ?? 0;
+export function flowReport(tallies: FlowTally[], samples: LeadTimeSamples): FlowReport {
+  const byState = zeroes(CASE_STATES);
+  const reached = zeroes(FUNNEL_STAGES);
+  const followUpOutcomes = zeroes(FOLLOW_UP_OUTCOMES);
+  const declineReasons: Record<string, number> = {};
+  const withdrawalReasons: Record<string, number> = {};
+  let cases = 0;
+  let askedFollowUp = 0;
+  let withoutPlan = 0;
+  for (const t of tallies) {
+    cases += t.cases;
+    byState[t.state] += t.cases;
+    for (const stage of FUNNEL_STAGES) reached[stage] += t.reached[stage];
+    for (const outcome of FOLLOW_UP_OUTCOMES) followUpOutcomes[outcome] += t.outcomes[outcome];
+    if (t.declineReason !== null)
+      declineReasons[t.declineReason] = (declineReasons[t.declineReason] ?? 0) + t.cases;
+    if (t.withdrawalReason !== null)
+      withdrawalReasons[t.withdrawalReason] = (withdrawalReasons[t.withdrawalReason] ?? 0) + t.cases;
+    askedFollowUp += t.heldWithFollowUpConference;
+    withoutPlan += t.heldWithoutPlan;
+  }
+  const held = reached['conference-held'];
   const leadTimesDays = Object.fromEntries(
-    Object.entries(LEAD_TIMES).map(([name, [from, to]]) => {
-      const values = rows.flatMap((r) => {
-        const start = r[from];
-        const end = r[to];
-        return start !== null && end !== null ? [daysBetween(start, end)] : [];
-      });
-      return [name, spread(values)];
-    }),
+    Object.keys(LEAD_TIMES).map((name) => [name, spread(samples[name as LeadTime], DAY)]),
   ) as Record<LeadTime, Spread>;
-  const held = rows.filter((r) => r.conferenceHeldAt !== null);
   return {
-    cases: rows.length,
+    cases,
     byState,
-    funnel: FUNNEL_STAGES.map((stage) => ({ stage, count: rows.filter(FUNNEL_TEST[stage]).length })),
+    funnel: FUNNEL_STAGES.map((stage) => ({ stage, count: reached[stage] })),
     leadTimesDays,
-    declineReasons: countBy(
-      rows.filter((r) => r.declinedAt !== null).map((r) => r.declineReasonCode ?? UNCODED),
-    ),
-    withdrawalReasons: countBy(
-      rows.filter((r) => r.withdrawnAt !== null).map((r) => r.withdrawalReasonCode ?? UNCODED),
-    ),
+    declineReasons,
+    withdrawalReasons,
     followUpOutcomes,
-    followUpConferenceRate: share(held.filter((r) => r.followUpConferenceRequested).length, held.length),
-    noPlanRate: share(held.filter((r) => r.noPlanAt !== null).length, held.length),
+    followUpConferenceRate: share(askedFollowUp, held),
+    noPlanRate: share(withoutPlan, held),
   };
 }
