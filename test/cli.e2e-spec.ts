@@ -127,6 +127,36 @@ describe.each(E2E_STORES)('%s store: the tafel CLI on a real data directory', (s
     expect(doc.events.map((e) => e.eventId)).toEqual(after.slice(0, doc.events.length).map((e) => e.eventId));
   });
 
+  it('lists the projections with their lag, and a parked one until --retry clears it', async () => {
+    await caughtUp(t);
+    const quiet = await tafel('projections', '--json');
+    expect(quiet.code).toBe(0);
+    const listed = JSON.parse(quiet.stdout) as {
+      head: number;
+      projections: { name: string; state: string }[];
+    };
+    expect(listed.projections.map((p) => [p.name, p.state])).toEqual(
+      t.app
+        .get(ProjectionsService)
+        .status()
+        .map((p) => [p.name, 'caught-up']),
+    );
+    // As the worker records an event that failed every attempt.
+    await runSql(
+      config,
+      "INSERT INTO tafel_parked_events (name, position, event_id, error, parked_at) VALUES ('flow-cases', 3, 'e-3', 'TypeError: x is undefined', '2026-12-01T10:00:00.000Z')",
+    );
+    const parked = await tafel('projections');
+    expect(parked.code).toBe(1);
+    expect(parked.stdout).toMatch(/flow-cases\s+parked/);
+    expect(parked.stdout).toContain(
+      'parked at position 3 (event e-3) since 2026-12-01T10:00:00.000Z: TypeError: x is undefined',
+    );
+    const retried = await tafel('projections', '--retry');
+    expect(retried.stdout).toContain('Cleared the park of flow-cases');
+    expect(retried.code).toBe(0);
+  });
+
   it('rebuilds the read models byte for byte from the log', async () => {
     const projections = t.app.get(ProjectionsService);
     await caughtUp(t);

@@ -12,7 +12,7 @@ const FOLLOW_UP_COMPLETER = 'follow-up-completer';
  * the store's head position; again while that work itself appends (a completed follow-up case), so
  * the app is quiet when this resolves. Never looks at the wall clock: a subscriber that does not get
  * there fails the test by its timeout.
- * @throws Error when a subscriber has already stopped on an error (it would never catch up).
+ * @throws Error when a subscriber is parked at an event (it would not catch up by itself).
  */
 export async function caughtUp(t: TestApp): Promise<void> {
   const store = t.app.get<EventStore>(EVENT_STORE);
@@ -22,9 +22,10 @@ export async function caughtUp(t: TestApp): Promise<void> {
   let head = -1;
   for (let now = await headPosition(store); now !== head; now = await headPosition(store)) {
     head = now;
-    runners.forEach((runner, i) => {
-      if (runner.error) throw new Error(`${names[i]} stopped: ${String(runner.error)}`);
-    });
+    for (const runner of runners) {
+      const { state, name, parked } = runner.status();
+      if (state === 'parked') throw new Error(`${name} parked at ${parked?.position}: ${parked?.error}`);
+    }
     await Promise.all(runners.map((runner) => runner.caughtUp(head)));
   }
 }

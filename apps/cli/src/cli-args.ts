@@ -58,6 +58,9 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
   replay <case> [--json]                       the case's timeline: state and next steps after each event
   verify [<case> | --all] [--json]             checks hash chains (case and read-log streams); exit 1 if any is broken
   rebuild-projections                          drops every read model and rebuilds it from the log
+  projections [--retry] [--json]               each projection's position, lag and parked event (exit 1
+                                               while one is parked); --retry clears the parks so the
+                                               worker tries those events again
   export <case | --all> [--format ndjson|json] [--out file]
                                                writes the history for archiving (default: ndjson to stdout)
                                                as stored: personal data encrypted, hashes verifiable;

@@ -6,6 +6,7 @@ import { EXIT, type CliIo } from './cli-io';
 import { CliModule } from './cli.module';
 import type { CommandContext } from './commands/command-context';
 import { exportCommand } from './commands/export.command';
+import { projectionsCommand } from './commands/projections.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
 import { replayCommand } from './commands/replay.command';
 import { researchExportCommand } from './commands/research-export.command';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, CliCommand> = {
   replay: replayCommand,
   verify: verifyCommand,
   'rebuild-projections': rebuildProjectionsCommand,
+  projections: projectionsCommand,
   export: exportCommand,
   'research-export': researchExportCommand,
   'rotate-master-key': rotateMasterKeyCommand,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headPosition } from '@app/audit';
-import { ProjectionsService } from '@app/cases';
+import { ProjectionsService, type SubscriberStatus } from '@app/cases';
 import { allowFlags } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT } from '../cli-io';
@@ -16,6 +16,9 @@ interface RebuildProgress {
 
 const POLL_MS = 100;
 
+const parkedError = ({ name, parked }: SubscriberStatus) =>
+  new Error(`${name} stopped at position ${parked?.position}: ${parked?.error}`);
+
 /** Builds one projection up to `head` from its checkpoint; false when interrupted. */
 async function catchUp(context: CommandContext, name: string, head: number): Promise<boolean> {
   const runner = context.app.get(ProjectionsService).subscriber(name);
@@ -24,7 +27,7 @@ async function catchUp(context: CommandContext, name: string, head: number): Pro
   const progress = new Progress(context.io, name, start);
   try {
     while (runner.checkpoint < head) {
-      if (runner.error) throw runner.error;
+      if (runner.status().state === 'parked') throw parkedError(runner.status());
       progress.update(fractionOf(runner.checkpoint, start, head), runner.checkpoint);
       await sleep(POLL_MS);
       if (context.io.signal.aborted) return false;
@@ -32,7 +35,7 @@ async function catchUp(context: CommandContext, name: string, head: number): Pro
   } finally {
     await runner.stop();
   }
-  if (runner.error) throw runner.error;
+  if (runner.status().state === 'parked') throw parkedError(runner.status());
   progress.finish(runner.checkpoint);
   return true;
 }

@@ -1,7 +1,12 @@
 import type { StoredEvent } from '@app/event-store';
-import { InMemoryEventStore, newEvent, newEvents } from '@app/event-store/testing';
+import { InMemoryEventStore, newEvent, newEvents, wrapEventStore } from '@app/event-store/testing';
 import { SqliteDb } from '@app/kernel/sqlite';
-import { CheckpointedSubscriber, type BatchHandler } from './checkpointed-subscriber';
+import type { EventStore } from '@app/event-store';
+import {
+  CheckpointedSubscriber,
+  type BatchHandler,
+  type SupervisionOptions,
+} from './checkpointed-subscriber';
 import { createReadSchema } from './read-schema';
 
 let store: InMemoryEventStore;
@@ -32,10 +37,15 @@ function rowsHandler(delivered: number[][] = []): BatchHandler {
 }
 
 /** A subscriber named `spec`, started; `failed` settles with what reached its `onError`. */
-async function started(handle: BatchHandler, transactional = true) {
+async function started(
+  handle: BatchHandler,
+  transactional = true,
+  options: SupervisionOptions = {},
+  from: EventStore = store,
+) {
   let report!: (e: unknown) => void;
   const failed = new Promise<unknown>((resolve) => (report = resolve));
-  const runner = new CheckpointedSubscriber('spec', store, db, handle, transactional, report);
+  const runner = new CheckpointedSubscriber('spec', from, db, handle, transactional, report, options);
   runners.push(runner);
   await runner.start();
   return { runner, failed };
@@ -145,5 +155,153 @@ describe('a subscriber that is not transactional (a process manager)', () => {
     await failed;
     expect(await seen()).toEqual([1, 2]);
     expect(await checkpoint()).toBe(1);
+  });
+});
+
+/** Retries when the test says so: each asked delay is kept, `next()` runs the oldest retry. */
+function manualRetries() {
+  const delays: number[] = [];
+  const pending: (() => void)[] = [];
+  return {
+    delays,
+    options: {
+      retryAfter: (ms: number, retry: () => void) => {
+        delays.push(ms);
+        pending.push(retry);
+        return () => pending.splice(pending.indexOf(retry), 1);
+      },
+      now: () => new Date('2026-12-01T10:00:00Z'),
+    } satisfies SupervisionOptions,
+    next: () => pending.shift()?.(),
+    pending: () => pending.length,
+  };
+}
+
+/** Lets the subscriber's promises run until `done` holds (no clock involved). */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await done())) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('a subscriber that fails (it never stops silently)', () => {
+  it('retries a failure that passes, with a growing backoff, and catches up', async () => {
+    let failures = 2;
+    const retries = manualRetries();
+    const { runner } = await started(
+      async (events, tx) => {
+        if (failures-- > 0) throw new Error('database is locked');
+        for (const e of events) await tx.run('INSERT INTO seen (position) VALUES (?)', [e.position]);
+      },
+      true,
+      retries.options,
+    );
+    await append(newEvents(3));
+    await until(() => runner.status().state === 'retrying');
+    expect(runner.status()).toMatchObject({ attempts: 1, lastError: 'Error: database is locked' });
+    retries.next();
+    await until(() => runner.status().attempts === 2);
+    retries.next();
+    await runner.caughtUp(3);
+    expect(retries.delays).toEqual([1000, 2000]);
+    expect(await seen()).toEqual([1, 2, 3]);
+    expect(runner.status()).toEqual({ name: 'spec', state: 'running', checkpoint: 3, attempts: 0 });
+  });
+
+  it('pins a failing batch to its one bad event, parks it, and goes on only when retried', async () => {
+    const retries = manualRetries();
+    let fixed = false;
+    const { runner } = await started(
+      async (events, tx) => {
+        for (const e of events) {
+          if ((e.data as { poison?: boolean }).poison && !fixed) throw new Error(`poison at ${e.position}`);
+          await tx.run('INSERT INTO seen (position) VALUES (?)', [e.position]);
+        }
+      },
+      true,
+      retries.options,
+    );
+    const [, , bad] = await append([newEvent(), newEvent(), poison(), newEvent()]);
+    const parked = () => runner.status().state === 'parked';
+    while (!parked()) {
+      await until(() => parked() || retries.pending() > 0);
+      if (!parked()) retries.next();
+    }
+    // The batch failed once; then, one event at a time, the bad one failed five times in a row.
+    expect(retries.delays).toEqual([1000, 1000, 2000, 4000, 8000, 30_000]);
+    await until(() => runner.status().state === 'parked');
+    expect(runner.status()).toMatchObject({
+      checkpoint: 2,
+      attempts: 5,
+      parked: {
+        position: 3,
+        eventId: bad.eventId,
+        error: 'Error: poison at 3',
+        parkedAt: '2026-12-01T10:00:00.000Z',
+      },
+    });
+    // The events before the bad one are handled; it and what follows wait.
+    expect(await seen()).toEqual([1, 2]);
+    expect(await db.all('SELECT name, position FROM tafel_parked_events')).toEqual([
+      { name: 'spec', position: 3 },
+    ]);
+    // A parked subscriber stays parked across a restart of the process.
+    await runner.stop();
+    await runner.start();
+    expect(runner.status().state).toBe('parked');
+    fixed = true;
+    await runner.retry();
+    await runner.caughtUp(4);
+    expect(await seen()).toEqual([1, 2, 3, 4]);
+    expect(runner.status()).toMatchObject({ state: 'running', attempts: 0 });
+    expect(runner.status().parked).toBeUndefined();
+    expect(await db.all('SELECT * FROM tafel_parked_events')).toEqual([]);
+  });
+
+  it('goes on when the park is cleared from another process', async () => {
+    const retries = manualRetries();
+    let fixed = false;
+    const { runner } = await started(
+      async (events, tx) => {
+        if (!fixed) throw new Error('bad');
+        for (const e of events) await tx.run('INSERT INTO seen (position) VALUES (?)', [e.position]);
+      },
+      true,
+      { ...retries.options, maxAttempts: 1 },
+    );
+    await append(newEvents(1));
+    await until(() => runner.status().state === 'parked');
+    fixed = true;
+    retries.next(); // the 30 s look: still parked
+    await until(() => retries.delays.length === 2);
+    expect(runner.status().state).toBe('parked');
+    await db.run('DELETE FROM tafel_parked_events');
+    retries.next();
+    await runner.caughtUp(1);
+    expect(retries.delays).toEqual([30_000, 30_000]);
+    expect(await seen()).toEqual([1]);
+  });
+
+  it('retries a store that cannot be read, and never parks for it', async () => {
+    const retries = manualRetries();
+    let down = 3;
+    const flaky: EventStore = {
+      ...wrapEventStore(store, {}),
+      subscribe: (handler, options) => {
+        if (down-- > 0) {
+          setImmediate(() => options?.onError?.(new Error('connect ECONNREFUSED')));
+          return { stop: async () => undefined };
+        }
+        return store.subscribe(handler, options);
+      },
+    };
+    await append(newEvents(2));
+    const { runner } = await started(rowsHandler(), true, { ...retries.options, maxAttempts: 2 }, flaky);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await until(() => retries.delays.length === attempt);
+      expect(runner.status().state).toBe('retrying');
+      retries.next();
+    }
+    await runner.caughtUp(2);
+    expect(retries.delays).toEqual([1000, 2000, 4000]);
+    expect(await seen()).toEqual([1, 2]);
   });
 });

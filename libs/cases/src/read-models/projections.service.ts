@@ -1,5 +1,6 @@
 import { READ_DB, type SqlDb, type SqlTx } from '@app/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '@app/config';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import type { EventOf } from '@app/workflow';
 import type { Role } from '../access/actor';
@@ -7,7 +8,20 @@ import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { CaseRepository } from '../case-repository';
 import { CASE_LIST, projectCaseList } from './case-list.projection';
 import { FLOW, projectFlow, resetFlow } from './flow.projection';
-import { CheckpointedSubscriber, type BatchHandler } from './checkpointed-subscriber';
+import {
+  CheckpointedSubscriber,
+  errorText,
+  type BatchHandler,
+  type ParkedEvent,
+  type SubscriberStatus,
+} from './checkpointed-subscriber';
+
+/** A subscriber as its rows in the read database record it (readable from any process). */
+export interface RecordedSubscriber {
+  name: string;
+  checkpoint: number;
+  parked?: ParkedEvent;
+}
 
 /**
  * A subscriber over the log. A projection (`transactional`) commits its rows with its checkpoint and
@@ -40,6 +54,7 @@ export class ProjectionsService {
     @Inject(READ_DB) private readonly db: SqlDb,
     private readonly cases: CaseRepository,
     private readonly completer: FollowUpCompleter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.register({
       name: CASE_LIST,
@@ -58,7 +73,7 @@ export class ProjectionsService {
   register(definition: SubscriberDefinition): void {
     if (this.subscribers.has(definition.name))
       throw new Error(`subscriber ${definition.name} registered twice`);
-    const fail = (e: unknown) => this.logger.error(`${definition.name} stopped: ${String(e)}`);
+    const fail = (e: unknown) => this.logger.error(`${definition.name} failed (retrying): ${errorText(e)}`);
     const runner = new CheckpointedSubscriber(
       definition.name,
       this.store,
@@ -66,6 +81,7 @@ export class ProjectionsService {
       definition.handle,
       definition.transactional,
       fail,
+      { now: () => this.clock.now() },
     );
     this.subscribers.set(definition.name, { definition, runner });
   }
@@ -80,6 +96,55 @@ export class ProjectionsService {
   /** Names of the projections that can be rebuilt. */
   projections(): string[] {
     return [...this.subscribers.values()].filter((s) => s.definition.reset).map((s) => s.definition.name);
+  }
+
+  /** Every subscriber of this process: running, retrying, parked or stopped, and where. */
+  status(): SubscriberStatus[] {
+    return [...this.subscribers.values()].map(({ runner }) => runner.status());
+  }
+
+  /** Every registered subscriber as the read database records it: checkpoint and park. */
+  async recorded(): Promise<RecordedSubscriber[]> {
+    const checkpoints = await this.db.all<{ name: string; position: number }>(
+      'SELECT name, position FROM tafel_checkpoints',
+    );
+    const parked = await this.db.all<{
+      name: string;
+      position: number;
+      event_id: string;
+      error: string;
+      parked_at: string;
+    }>('SELECT name, position, event_id, error, parked_at FROM tafel_parked_events');
+    return [...this.subscribers.keys()].map((name) => {
+      const checkpoint = Number(checkpoints.find((c) => c.name === name)?.position ?? 0);
+      const park = parked.find((p) => p.name === name);
+      return {
+        name,
+        checkpoint,
+        ...(park && {
+          parked: {
+            position: Number(park.position),
+            eventId: park.event_id,
+            error: park.error,
+            parkedAt: park.parked_at,
+          },
+        }),
+      };
+    });
+  }
+
+  /**
+   * Clears the parks (of one subscriber, or all): a running process notices within 30 s, or at
+   * once when it is this one. Answers the names that were parked.
+   */
+  async retryParked(name?: string): Promise<string[]> {
+    const parked = (await this.recorded()).filter((s) => s.parked && (!name || s.name === name));
+    for (const { name: parkedName } of parked) {
+      const runner = this.subscriber(parkedName);
+      if (runner.status().state === 'parked') await runner.retry();
+      else await this.db.run('DELETE FROM tafel_parked_events WHERE name = ?', [parkedName]);
+    }
+    return parked.map((s) => s.name);
   }
 
   async start(): Promise<void> {

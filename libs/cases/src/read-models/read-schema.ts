@@ -7,6 +7,9 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
   await db.run(
     `CREATE TABLE IF NOT EXISTS tafel_checkpoints (name TEXT PRIMARY KEY, position ${bigint} NOT NULL)`,
   );
+  // A subscriber that stands still at an event that failed every attempt (one per subscriber).
+  await db.run(`CREATE TABLE IF NOT EXISTS tafel_parked_events (name TEXT PRIMARY KEY,
+    position ${bigint} NOT NULL, event_id TEXT NOT NULL, error TEXT NOT NULL, parked_at TEXT NOT NULL)`);
   await db.run(`CREATE TABLE IF NOT EXISTS tafel_case_list (
     id TEXT PRIMARY KEY,
     created_position ${bigint} NOT NULL,

@@ -1,0 +1,64 @@
+import { CLOCK, type Clock } from '@app/config';
+import { headPosition } from '@app/audit';
+import { ProjectionsService } from '@app/cases';
+import { allowFlags } from '../cli-args';
+import type { CliCommand } from '../cli';
+import { EXIT } from '../cli-io';
+import { storeOf } from './command-context';
+
+/**
+ * `projections [--retry] [--json]`: every projection and process manager with its checkpoint, its lag
+ * behind the log (events, and how long the oldest one it has not handled has waited) and the event
+ * it is parked at, if any. `--retry` clears the parks, so the running worker tries those events
+ * again (within 30 s). Exit 1 while one is parked.
+ */
+export const projectionsCommand: CliCommand = {
+  check(args) {
+    allowFlags(args, ['retry', 'json']);
+  },
+
+  async run(context) {
+    const { app, io, args } = context;
+    const projections = app.get(ProjectionsService);
+    if (args.flags.has('retry')) {
+      const retried = await projections.retryParked();
+      io.stdout.write(
+        retried.length
+          ? `Cleared the park of ${retried.join(', ')}: the worker tries again.\n`
+          : 'Nothing was parked.\n',
+      );
+    }
+    const store = storeOf(context);
+    const head = await headPosition(store);
+    const now = app.get<Clock>(CLOCK).now().getTime();
+    const rows = [];
+    for (const s of await projections.recorded()) {
+      const [oldest] =
+        s.checkpoint < head ? await store.readAll({ fromPosition: s.checkpoint, limit: 1 }) : [];
+      const lagSeconds = oldest ? Math.max(0, Math.round((now - Date.parse(oldest.recordedAt)) / 1000)) : 0;
+      rows.push({
+        ...s,
+        state: s.parked ? 'parked' : s.checkpoint < head ? 'behind' : 'caught-up',
+        lagEvents: head - s.checkpoint,
+        lagSeconds,
+      });
+    }
+    if (args.flags.has('json')) io.stdout.write(JSON.stringify({ head, projections: rows }, null, 2) + '\n');
+    else {
+      io.stdout.write(`log head: position ${head}\n`);
+      for (const r of rows) {
+        io.stdout.write(
+          `${r.name.padEnd(24)} ${r.state.padEnd(10)} position ${r.checkpoint}, ${r.lagEvents} events behind` +
+            (r.lagSeconds ? ` (oldest waiting ${r.lagSeconds} s)` : '') +
+            '\n',
+        );
+        if (r.parked)
+          io.stdout.write(
+            `  parked at position ${r.parked.position} (event ${r.parked.eventId}) since ${r.parked.parkedAt}: ${r.parked.error}\n` +
+              '  fix the cause, then: npm run tafel -- projections --retry\n',
+          );
+      }
+    }
+    return rows.some((r) => r.parked) ? EXIT.invalid : EXIT.ok;
+  },
+};
