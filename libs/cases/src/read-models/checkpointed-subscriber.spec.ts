@@ -135,6 +135,23 @@ describe('a checkpointed subscriber', () => {
   });
 });
 
+describe('a subscriber stopped and started again at once (a projection reset)', () => {
+  it('hands the new subscription its events, not to a flush the old one asked for', async () => {
+    const { runner } = await started(rowsHandler());
+    await append(newEvents(2));
+    await runner.caughtUp(2);
+    // Delivered, but its flush not yet run when the subscriber is stopped.
+    await append(newEvents(1));
+    await new Promise((resolve) => process.nextTick(resolve));
+    await runner.stop();
+    await db.run('DELETE FROM tafel_checkpoints');
+    await db.run('DELETE FROM seen');
+    await runner.start();
+    await runner.caughtUp(3);
+    expect(await seen()).toEqual([1, 2, 3]);
+  });
+});
+
 describe('a subscriber whose full batch fails (flushed inside its own handler call)', () => {
   it('reports the error and can still be stopped', async () => {
     const { runner, failed } = await started(rowsHandler());

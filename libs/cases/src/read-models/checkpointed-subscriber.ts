@@ -156,6 +156,8 @@ export class CheckpointedSubscriber {
   }
 
   private enqueueFlush(generation: number): Promise<void> {
+    // A flush asked for by an older subscription must not take the buffer of the new one.
+    if (generation !== this.generation) return this.flushes;
     const batch = this.buffer;
     this.buffer = [];
     this.flushScheduled = false;
