@@ -8,6 +8,11 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/** What the page's own window offers (the project compiles without the DOM's types). */
+interface BrowserGlobals {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -62,7 +67,8 @@ describe('answer pages in a browser (accessibility)', () => {
       expect(res?.status()).toBe(expectedStatus);
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+          .axe;
         return (await axe.run()).violations;
       });
       return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -89,7 +95,11 @@ describe('answer pages in a browser (accessibility)', () => {
       });
       await page.goto(pageUrl);
       const accept = page.getByRole('button', { name: 'Ja, ik kom' });
-      expect(await accept.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(27, 94, 32)');
+      expect(
+        await accept.evaluate(
+          (b) => (globalThis as unknown as BrowserGlobals).getComputedStyle(b).backgroundColor,
+        ),
+      ).toBe('rgb(27, 94, 32)');
       await accept.click();
       await page.waitForURL(/\?saved=1$/);
       expect(await page.locator('[role=status]').textContent()).toBe(
