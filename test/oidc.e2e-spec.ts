@@ -127,6 +127,7 @@ describe('staff identity from OIDC bearer tokens', () => {
   it.each([
     ['no role claim', { tafel_role: undefined }],
     ['an unknown role', { tafel_role: 'boss' }],
+    ['the participant role (answer links only, never a claim)', { tafel_role: 'participant' }],
     ['two roles at once', { tafel_role: ['admin', 'auditor'] }],
   ])('refuses a valid token with %s with 403', async (_, claims) => {
     const res = await t.http.get('/v1/workflow').set(await bearer({ ...admin, ...claims }));

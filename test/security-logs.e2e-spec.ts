@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
+import { ANSWER_LINKS, type AnswerLinks } from '@app/notifications';
 import { JsonLogger } from '@app/infrastructure';
 import { createApp } from '../apps/admin-api/src/app.factory';
 import { CaseApi } from './support/case-builder';
@@ -120,10 +121,18 @@ describe('logs of a whole session hold no personal data', () => {
   it('never writes a token or a query string', () => {
     const text = readFileSync(logFile, 'utf8');
     for (const token of Object.values(t.tokens)) expect(text).not.toContain(token);
+    expect(answerTokens.length).toBeGreaterThan(0);
+    for (const token of answerTokens) expect(text).not.toContain(token);
+    const answerLines = lines().filter((l) => l.msg === 'request' && String(l.route).startsWith('/answer'));
+    expect(answerLines.map((l) => l.route)).toEqual(answerLines.map(() => '/answer/:token'));
+    expect(answerLines.map((l) => l.status)).toEqual([200, 303, 303, 500]);
     expect(text).not.toMatch(/Bearer/i);
     expect(text).not.toMatch(/applicant=|email=/);
   });
 });
+
+/** The participants' answer-link tokens the session used: none may be logged. */
+const answerTokens: string[] = [];
 
 /** Every step of a family conference with the people above, reads, and refusals; the statuses in order. */
 async function session(t: TestApp): Promise<number[]> {
@@ -153,6 +162,21 @@ async function session(t: TestApp): Promise<number[]> {
   }
   await go(api.schedule(c.id, api.scheduleBody(7, `Wijkcentrum, ${VENUE}`)), 200);
   await dispatchRound(t);
+
+  // A participant's answer page: looked at, answered (again: nothing appended), and a fault on the way.
+  const links = t.app.get<AnswerLinks>(ANSWER_LINKS);
+  const page = `/answer/${links.tokenFor({ caseId: c.id, participantId: pids[1] })}`;
+  answerTokens.push(page.slice('/answer/'.length));
+  const form = (answer: string) =>
+    t.http.post(page).set('content-type', 'application/x-www-form-urlencoded').send(`answer=${answer}`);
+  await go(t.http.get(page), 200);
+  await go(form('declined'), 303);
+  await go(form('declined'), 303);
+  const answerFault = interceptAppends(t.app, () => {
+    throw new Error('injected fault: answer page disk gone');
+  });
+  await go(form('accepted'), 500);
+  answerFault();
 
   // Refusals carrying personal data in bodies, paths and query strings.
   await go(api.invite(c.id, { ...MOHAMMED, role: 'oom' }), 400);

@@ -4,6 +4,8 @@ import type { Clock, TafelConfig } from '@app/config';
 import { AuditModule } from '@app/audit';
 import { CasesModule, type Actor } from '@app/cases';
 import { NotificationsModule } from '@app/notifications';
+import { AnswerPageController } from './answer/answer-page.controller';
+import { AnswerPages } from './answer/answer-pages.service';
 import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
@@ -39,9 +41,11 @@ export class AppModule {
         MessagesController,
         ErasureController,
         ReportsController,
+        AnswerPageController,
       ],
       providers: [
         StepHttp,
+        AnswerPages,
         WorkerRuntime,
         { provide: RUN_WORKER, useValue: config.worker },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -18,3 +18,4 @@ export * from './notification-settings';
 export * from './notifications.module';
 export { TEMPLATES, type MailLanguage } from '../templates';
 export * from './answer-links/answer-links';
+export * from './answer-links/answer-links.provider';

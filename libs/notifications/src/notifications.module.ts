@@ -10,6 +10,7 @@ import {
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CasesModule, ProjectionsService } from '@app/cases';
+import { ANSWER_LINKS, answerLinksProvider } from './answer-links/answer-links.provider';
 import { MessageDispatcher } from './dispatch/message-dispatcher';
 import {
   NOTIFICATION_SETTINGS,
@@ -79,8 +80,16 @@ export class NotificationsModule {
         },
         MessageQueries,
         NotificationsLifecycle,
+        answerLinksProvider(config),
       ],
-      exports: [MessageDispatcher, MessageQueries, MessageRows, MAIL_TRANSPORT, NOTIFICATION_SETTINGS],
+      exports: [
+        MessageDispatcher,
+        MessageQueries,
+        MessageRows,
+        MAIL_TRANSPORT,
+        NOTIFICATION_SETTINGS,
+        ANSWER_LINKS,
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Clock, OidcConfig } from '@app/config';
-import { ROLES, TafelError, forbidden, type Actor, type Role } from '@app/cases';
+import { TafelError, forbidden, isStaffRole, type Actor, type StaffRole } from '@app/cases';
 
 /** Asymmetric signatures only: never `none`, never a shared secret the provider could not keep. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -20,8 +20,8 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 }
 
 /** The one role a claim names: a string, or a list holding exactly one of the five roles. */
-function roleOf(value: unknown): Role | undefined {
-  const known = (Array.isArray(value) ? value : [value]).filter((v): v is Role => ROLES.includes(v as Role));
+function roleOf(value: unknown): StaffRole | undefined {
+  const known = (Array.isArray(value) ? value : [value]).filter(isStaffRole);
   return known.length === 1 ? known[0] : undefined;
 }
 

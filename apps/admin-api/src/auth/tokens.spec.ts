@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLES } from '@app/cases';
+import { STAFF_ROLES } from '@app/cases';
 import { createDefaultTokens, readTokens, sha256 } from './tokens';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'tafel-tokens-'));
@@ -11,11 +11,11 @@ describe('tokens', () => {
     const file = join(dir(), 'data', 'tokens.json');
     const plainFile = createDefaultTokens(file);
     const plain = JSON.parse(readFileSync(plainFile, 'utf8')) as Record<string, string>;
-    expect(Object.keys(plain).sort()).toEqual([...ROLES].sort());
+    expect(Object.keys(plain).sort()).toEqual([...STAFF_ROLES].sort());
     const stored = readFileSync(file, 'utf8');
     for (const token of Object.values(plain)) expect(stored).not.toContain(token);
     const actors = readTokens(file);
-    for (const role of ROLES) expect(actors.get(sha256(plain[role]))?.role).toBe(role);
+    for (const role of STAFF_ROLES) expect(actors.get(sha256(plain[role]))?.role).toBe(role);
     expect(statSync(plainFile).mode & 0o077).toBe(0);
   });
 
@@ -26,5 +26,14 @@ describe('tokens', () => {
       JSON.stringify([{ tokenSha256: sha256('x'), actor: { id: 'a', name: 'A', role: 'boss' } }]),
     );
     expect(() => readTokens(file)).toThrow(new RegExp(`${file}: entry 0`));
+  });
+
+  it('refuses the participant role: only an answer link makes a participant actor', () => {
+    const file = join(dir(), 'tokens.json');
+    writeFileSync(
+      file,
+      JSON.stringify([{ tokenSha256: sha256('x'), actor: { id: 'p', name: 'P', role: 'participant' } }]),
+    );
+    expect(() => readTokens(file)).toThrow(/entry 0 .*known staff role/);
   });
 });

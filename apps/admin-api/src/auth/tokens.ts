@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ROLES, type Actor, type Role } from '@app/cases';
+import { STAFF_ROLES, isStaffRole, type Actor } from '@app/cases';
 
 export interface TokenEntry {
   tokenSha256: string;
@@ -17,9 +17,9 @@ export function readTokens(file: string): Map<string, Actor> {
   const byHash = new Map<string, Actor>();
   entries.forEach((entry, i) => {
     const { tokenSha256, actor } = entry ?? {};
-    if (!/^[0-9a-f]{64}$/.test(tokenSha256 ?? '') || !actor?.id || !ROLES.includes(actor.role as Role)) {
+    if (!/^[0-9a-f]{64}$/.test(tokenSha256 ?? '') || !actor?.id || !isStaffRole(actor.role)) {
       throw new Error(
-        `${file}: entry ${i} needs a hex tokenSha256 and an actor { id, name, role } with a known role`,
+        `${file}: entry ${i} needs a hex tokenSha256 and an actor { id, name, role } with a known staff role`,
       );
     }
     byHash.set(tokenSha256, { id: actor.id, name: actor.name ?? actor.id, role: actor.role });
@@ -34,7 +34,7 @@ export function readTokens(file: string): Map<string, Actor> {
 export function createDefaultTokens(file: string): string {
   mkdirSync(dirname(file), { recursive: true });
   const plain: Record<string, string> = {};
-  const entries: TokenEntry[] = ROLES.map((role) => {
+  const entries: TokenEntry[] = STAFF_ROLES.map((role) => {
     const token = randomBytes(24).toString('base64url');
     plain[role] = token;
     const id = role === 'coordinator' ? 'coordinator-1' : `${role}-1`;

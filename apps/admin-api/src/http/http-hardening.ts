@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TafelConfig } from '@app/config';
+import { ANSWER_PAGE_CSP } from '../answer/answer-page.render';
 
 /** The API answers JSON only: nothing in it may load, frame or submit anything. */
 const API_CSP = {
@@ -30,7 +31,8 @@ const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idem
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
 
 /**
- * Security headers on every answer (helmet), `Cache-Control: no-store` on /v1 (personal data), and
+ * Security headers on every answer (helmet), `Cache-Control: no-store` on /v1 (personal data) and on
+ * the participants' answer pages (which get a CSP of their own: one inline style, forms to themselves), and
  * CORS only for the origins TAFEL_CORS_ORIGINS lists: with none, no answer carries
  * Access-Control-Allow-Origin and browsers on other origins cannot read anything.
  */
@@ -49,6 +51,12 @@ export async function hardenHttp(app: NestFastifyApplication, config: TafelConfi
       if (path === '/v1' || path.startsWith('/v1/')) reply.header('cache-control', 'no-store');
       else if (path === '/docs' || path.startsWith('/docs/'))
         reply.header('content-security-policy', DOCS_CSP);
+      else if (path.startsWith('/answer/')) {
+        // The token in the address is the capability: never stored, never sent on as a referrer.
+        reply.header('content-security-policy', ANSWER_PAGE_CSP);
+        reply.header('cache-control', 'no-store');
+        reply.header('referrer-policy', 'no-referrer');
+      }
       done(null, payload);
     });
   if (config.corsOrigins.length) {

@@ -30,6 +30,12 @@ function fingerprintOf({ step, target, command }: TakeStep): string {
   return sha256Hex(stableJson([step, target.caseId ?? null, target.participantId ?? null, asked]));
 }
 
+/** The participants a step acts on: the one its path names and the one its command names. */
+function participantsOf({ target, command }: TakeStep): string[] {
+  const named = (command(PLACEHOLDER_IDS) as { participantId?: string }).participantId;
+  return [...new Set([target.participantId, named].filter((id): id is string => id !== undefined))];
+}
+
 /** The case a step is taken on: its target, or for `request` the one its command id names. */
 const caseIdOf = (command: TakeStep, commandId: string): string =>
   command.target.caseId ?? generatedIds(commandId).caseId;
@@ -100,7 +106,7 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
       const loaded = idempotencyKey !== undefined ? await this.cases.load(caseId) : undefined;
       const { state, revision } = loaded ?? (await this.cases.current(caseId));
       if (target.caseId !== undefined && !state) return refused({ kind: 'case-not-found', caseId });
-      const denial = stepDenial(actor, step, state);
+      const denial = stepDenial(actor, step, state, participantsOf(command));
       if (denial) return refused({ kind: 'forbidden', message: denial });
       const mine = loaded?.events.filter((e) => e.metadata.commandId === context.commandId) ?? [];
       if (mine.length > 0) return this.answerFrom(command, loaded!.events, mine, context);
