@@ -1,17 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/cases';
 import { ErasureService } from '@app/privacy';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ProblemResponses } from '../http/openapi.decorators';
+import { TEXT, Text } from '../http/fields';
 
 export class ErasureDto {
-  @ApiProperty({ description: 'why the person is erased (kept with the erasure: no personal data in it)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason!: string;
+  @Text(TEXT, 'why the person is erased (kept with the erasure: no personal data in it)') reason!: string;
 }
 
 @ApiTags('privacy')
