@@ -1,6 +1,9 @@
+import { headPosition } from '@app/audit';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { READ_DB, type SqlDb } from '@app/kernel';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 import { CaseApi, buildCase, requestBody } from './support/case-builder';
-import { expectInvalidField, expectStatus } from './support/http-expect';
+import { expectInvalidField, expectProblem, expectStatus } from './support/http-expect';
 
 const LONE_HIGH = '\ud83d';
 const LONE_LOW = '\ude00';
@@ -123,6 +126,59 @@ describe.each(E2E_STORES)('%s store: input hygiene', (store) => {
       expectInvalidField(await api.request({ applicant: null }), 'applicant');
       expectInvalidField(await api.request({ applicant: [{ name: 'Fatima' }] }), 'applicant');
       expectInvalidField(await api.request({ applicant: 'Fatima' }), 'applicant');
+    });
+  });
+
+  describe('path ids', () => {
+    /** The log's head, the read models' rows and the streams a junk id could have named. */
+    const footprint = async (junk: string[]) => {
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      const rows = await t.app
+        .get<SqlDb>(READ_DB)
+        .all<{ n: number }>('SELECT COUNT(*) AS n FROM tafel_case_list');
+      const streams = await Promise.all(
+        junk.flatMap((j) => [`access-${j}`, `case-${j}`]).map(async (s) => (await store.read(s)).length),
+      );
+      return { head: await headPosition(store), rows: Number(rows[0].n), streams };
+    };
+
+    it('answers 404 for a path id that is not a UUID on every route, and writes, logs and reads nothing', async () => {
+      const c = await buildCase(t, 'ready', { participants: 1 });
+      const real: Record<string, string> = { id: c.id, pid: c.participantIds[0] };
+      const junk = ['nope', `${c.id}x`, c.id.toUpperCase(), 'a'.repeat(300), '%00', '..'];
+      const docs = (await t.http.get('/docs-json')).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const before = await footprint(junk);
+      let tried = 0;
+      for (const [path, operations] of Object.entries(docs.paths)) {
+        const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        for (const method of Object.keys(operations)) {
+          for (const name of names) {
+            for (const bad of junk) {
+              const url = path.replace(/\{(\w+)\}/g, (_m, n: string) =>
+                n === name ? encodeURIComponent(bad).replace('%2500', '%00') : real[n],
+              );
+              const call = method === 'get' ? api.get(url) : api.post(url, {});
+              const res = await call;
+              expect({ url, status: res.status }).toEqual({ url, status: 404 });
+              expectProblem(res, 404);
+              expect(res.text).not.toContain(bad === '..' ? '/..' : bad);
+              tried++;
+            }
+          }
+        }
+      }
+      expect(tried).toBeGreaterThan(100);
+      expect(await footprint(junk)).toEqual(before);
+    });
+
+    it('still answers 404 for a UUID that names no case, participant or person', async () => {
+      const c = await buildCase(t, 'ready', { participants: 1 });
+      const none = '00000000-0000-4000-8000-000000000000';
+      expectProblem(await api.get(`/v1/cases/${none}`), 404);
+      expectProblem(await api.prepare(c.id, none), 404);
+      expectProblem(await api.post(`/v1/people/${none}/erasure`, { reason: 'Verzoek.' }), 404);
     });
   });
 });

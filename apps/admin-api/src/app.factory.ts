@@ -21,12 +21,18 @@ export interface CreateAppOptions {
 }
 
 export const BODY_LIMIT = 100 * 1024;
+/**
+ * Fastify answers 414 for a path parameter longer than this (its default, 100, is below what a
+ * mistyped id can be): up to here a path id that is not a UUID is a 404 like any other (UuidParam).
+ */
+export const MAX_PARAM_LENGTH = 1000;
 
 /** Builds the whole admin API, initialised and ready for requests (not yet listening). */
 export async function createApp(config: TafelConfig, options: CreateAppOptions = {}): Promise<TafelApp> {
   const logger = options.logger === undefined ? new JsonLogger() : options.logger;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    maxParamLength: MAX_PARAM_LENGTH,
     loggerInstance: logger ? logger.pino : undefined,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
