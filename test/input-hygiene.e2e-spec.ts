@@ -181,4 +181,38 @@ describe.each(E2E_STORES)('%s store: input hygiene', (store) => {
       expectProblem(await api.post(`/v1/people/${none}/erasure`, { reason: 'Verzoek.' }), 404);
     });
   });
+
+  describe('deep JSON', () => {
+    const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const inField = (depth: number) => `{"reason": ${'{"a": '.repeat(depth - 1)}1${'}'.repeat(depth)}`;
+
+    it('refuses a body nested 5,000 deep on every step route with 400 errors[], not 500', async () => {
+      const c = await buildCase(t, 'ready', { participants: 1 });
+      const real: Record<string, string> = { id: c.id, pid: c.participantIds[0] };
+      const docs = (await t.http.get('/docs-json')).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const posts = Object.entries(docs.paths)
+        .filter(([, operations]) => 'post' in operations)
+        .map(([path]) => path.replace(/\{(\w+)\}/g, (_m, n: string) => real[n] ?? n));
+      expect(posts.length).toBeGreaterThanOrEqual(21);
+      for (const url of posts) {
+        for (const body of [arrays(5000), inField(5000), arrays(33)]) {
+          const res = await api.post(url, body, { 'Content-Type': 'application/json' });
+          expect({ url, status: res.status }).toEqual({ url, status: 400 });
+          expectInvalidField(res, 'body');
+        }
+      }
+      expect(await revisionOf(c.id)).toBe(c.body.revision);
+    });
+
+    it('lets a body 32 deep through to the validation of its fields', async () => {
+      const c = await buildCase(t, 'requested');
+      const res = await api.post(`/v1/cases/${c.id}/decline`, inField(32), {
+        'Content-Type': 'application/json',
+      });
+      expectInvalidField(res, 'reason');
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).not.toContain('body');
+    });
+  });
 });

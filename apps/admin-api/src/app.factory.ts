@@ -7,6 +7,7 @@ import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
 import { JsonLogger } from '@app/infrastructure';
+import { limitBodyDepth } from './http/body-depth';
 import { hardenHttp } from './http/http-hardening';
 import { buildOpenApiDocument } from './http/openapi.document';
 import { logRequests } from './http/request-log';
@@ -44,6 +45,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     reply.header('x-request-id', request.id);
     done(null, payload);
   });
+  limitBodyDepth(adapter.getInstance());
   if (logger) {
     adapter.getInstance().addHook('onClose', (_instance, done) => {
       logger.flushSync();
