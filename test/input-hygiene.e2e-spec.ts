@@ -2,8 +2,8 @@ import { headPosition } from '@app/audit';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { READ_DB, type SqlDb } from '@app/kernel';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
-import { CaseApi, buildCase, requestBody } from './support/case-builder';
-import { expectInvalidField, expectProblem, expectStatus } from './support/http-expect';
+import { CaseApi, buildCase, inviteBody, inviteParticipants, requestBody } from './support/case-builder';
+import { expectInvalidField, expectProblem, expectRefusal, expectStatus } from './support/http-expect';
 
 const LONE_HIGH = '\ud83d';
 const LONE_LOW = '\ude00';
@@ -118,6 +118,17 @@ describe.each(E2E_STORES)('%s store: input hygiene', (store) => {
       expectStatus(await api.plan(held.id, { ...plan, agreements: agreements.slice(0, 100) }), 200);
     });
   });
+
+  it('refuses a 101st participant with 409 PARTICIPANTS.TOO_MANY, appending nothing', async () => {
+    const c = await buildCase(t, 'preparing');
+    await inviteParticipants(api, c.id, 100);
+    const before = await revisionOf(c.id);
+    const res = await api.invite(c.id, inviteBody(101));
+    expectRefusal(res, 'preparing');
+    expect(res.body.rule).toBe('PARTICIPANTS.TOO_MANY');
+    expect(res.body.nextSteps).not.toContain('invite-participant');
+    expect(await revisionOf(c.id)).toBe(before);
+  }, 60_000);
 
   describe('applicant', () => {
     it('is required, and must be an object', async () => {
