@@ -22,6 +22,15 @@ export interface SubscriberDefinition {
   reset?: (tx: SqlTx) => Promise<void>;
 }
 
+/** Where one subscriber is in the log. */
+export interface SubscriberCheckpoint {
+  name: string;
+  /** The position of the last event it handled (0: none yet). */
+  position: number;
+  /** It stopped on an error in this process and handles nothing more until restarted. */
+  stopped: boolean;
+}
+
 /**
  * Runs the projections and process managers (the worker's part). Other modules add theirs with
  * `register` before the application starts.
@@ -80,6 +89,22 @@ export class ProjectionsService {
   /** Names of the projections that can be rebuilt. */
   projections(): string[] {
     return [...this.subscribers.values()].filter((s) => s.definition.reset).map((s) => s.definition.name);
+  }
+
+  /**
+   * Every subscriber with its checkpoint as stored (so also when another process runs it, e.g. the
+   * worker beside an API with TAFEL_WORKER=off), and whether it stopped on an error in this process.
+   */
+  async checkpoints(): Promise<SubscriberCheckpoint[]> {
+    const rows = await this.db.all<{ name: string; position: number | string }>(
+      'SELECT name, position FROM tafel_checkpoints',
+    );
+    const stored = new Map(rows.map((r) => [r.name, Number(r.position)]));
+    return [...this.subscribers.values()].map(({ definition: { name }, runner }) => ({
+      name,
+      position: stored.get(name) ?? 0,
+      stopped: runner.error !== undefined,
+    }));
   }
 
   async start(): Promise<void> {
