@@ -33,7 +33,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
   const logger = options.logger === undefined ? new JsonLogger() : options.logger;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     loggerInstance: logger ? logger.pino : undefined,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
