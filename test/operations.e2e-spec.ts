@@ -148,7 +148,7 @@ describe('operations', () => {
   });
 
   describe('a store that is down', () => {
-    it('answers steps and health with a 503 problem and writes nothing', async () => {
+    it('answers steps with a 503 problem and readiness with 503 degraded, and writes nothing', async () => {
       const own = await startTestApp();
       const created = await own.http.post('/v1/cases').set(own.auth('admin')).send(requestBody());
       expectStatus(created, 201);
@@ -162,9 +162,11 @@ describe('operations', () => {
       expect(step.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(step.body).toMatchObject({ status: 503, title: expect.any(String), detail: expect.any(String) });
 
-      const health = await own.http.get('/health');
-      expect(health.status).toBe(503);
-      expect(health.headers['content-type']).toMatch(/application\/problem\+json/);
+      // /health is liveness (the process runs); /health/ready says the store is down, without its error.
+      expect((await own.http.get('/health')).status).toBe(200);
+      const ready = await own.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toEqual({ status: 'degraded', reasons: ['writer-stopped', 'store-unreachable'] });
 
       await own.restart();
       const after = await own.http.get(`/v1/cases/${created.body.id}`).set(own.auth('admin'));

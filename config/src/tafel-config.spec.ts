@@ -12,6 +12,7 @@ describe('configuration', () => {
       answerNudgeAfterMs: 5 * 86_400_000,
       followUpAfterMs: 90 * 86_400_000,
       dispatchIntervalMs: 5_000,
+      readyMaxLagMs: 60_000,
       worker: true,
       tokensFileIsDefault: true,
     });
@@ -33,6 +34,8 @@ describe('configuration', () => {
     ['TAFEL_FOLLOW_UP_AFTER', '99999999999999999d'],
     ['TAFEL_REMINDER_OFFSETS', '7d,4000d'],
     ['TAFEL_WORKER', 'maybe'],
+    ['TAFEL_READY_MAX_LAG', 'a minute'],
+    ['TAFEL_READY_MAX_LAG', '0s'],
     ['TAFEL_MAIL_FROM', 'nobody'],
   ])('refuses a bad %s and names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);

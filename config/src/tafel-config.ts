@@ -37,6 +37,8 @@ export interface TafelConfig extends SecurityConfig {
   answerNudgeAfterMs: number;
   followUpAfterMs: number;
   dispatchIntervalMs: number;
+  /** `/health/ready` is degraded when a projection trails the log by more than this (TAFEL_READY_MAX_LAG). */
+  readyMaxLagMs: number;
   worker: boolean;
   /** The master key that wraps the per-person keys (TAFEL_MASTER_KEY, base64 of 32 bytes), if given. */
   masterKey?: string;
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     answerNudgeAfterMs: duration(env, 'TAFEL_ANSWER_NUDGE_AFTER', '5d'),
     followUpAfterMs: duration(env, 'TAFEL_FOLLOW_UP_AFTER', '90d'),
     dispatchIntervalMs: duration(env, 'TAFEL_DISPATCH_INTERVAL', '5s', MAX_TIMER_MS),
+    readyMaxLagMs: duration(env, 'TAFEL_READY_MAX_LAG', '60s'),
     worker: oneOf(env, 'TAFEL_WORKER', ['on', 'off'] as const, 'on') === 'on',
     masterKey: base64Key(env, 'TAFEL_MASTER_KEY'),
     masterKeyFile: `${dataDir}/master.key`,

@@ -7,6 +7,7 @@ import { systemClock, type Clock, type TafelConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { readTokens } from './auth/tokens';
 import { JsonLogger } from '@app/infrastructure';
+import { limitBodyDepth } from './http/body-depth';
 import { hardenHttp } from './http/http-hardening';
 import { buildOpenApiDocument } from './http/openapi.document';
 import { logRequests } from './http/request-log';
@@ -21,12 +22,18 @@ export interface CreateAppOptions {
 }
 
 export const BODY_LIMIT = 100 * 1024;
+/**
+ * Fastify answers 414 for a path parameter longer than this (its default, 100, is below what a
+ * mistyped id can be): up to here a path id that is not a UUID is a 404 like any other (UuidParam).
+ */
+export const MAX_PARAM_LENGTH = 1000;
 
 /** Builds the whole admin API, initialised and ready for requests (not yet listening). */
 export async function createApp(config: TafelConfig, options: CreateAppOptions = {}): Promise<TafelApp> {
   const logger = options.logger === undefined ? new JsonLogger() : options.logger;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     loggerInstance: logger ? logger.pino : undefined,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -38,6 +45,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     reply.header('x-request-id', request.id);
     done(null, payload);
   });
+  limitBodyDepth(adapter.getInstance());
   if (logger) {
     adapter.getInstance().addHook('onClose', (_instance, done) => {
       logger.flushSync();

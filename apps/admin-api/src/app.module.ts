@@ -10,6 +10,7 @@ import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
 import { HealthController } from './http/health.controller';
+import { ReadinessProbe } from './http/readiness';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
 import { MessagesController } from './notifications/messages.controller';
@@ -46,6 +47,7 @@ export class AppModule {
       providers: [
         StepHttp,
         AnswerPages,
+        ReadinessProbe,
         WorkerRuntime,
         { provide: RUN_WORKER, useValue: config.worker },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -120,8 +120,14 @@ export interface EventStore {
   /** The revision of a stream's last event, or `-1` when it has none. @throws StoreUnavailable */
   streamRevision(stream: string): Promise<number>;
 
-  /** Cheap readiness probe for `/health`. */
+  /** Cheap readiness probe for `/health/ready`: resolves when the store answers. */
   ping(): Promise<void>;
+
+  /**
+   * False once this store can no longer write whatever the database says: it was closed, or (SQLite)
+   * its writer thread has stopped. Never waits and never touches the database.
+   */
+  alive(): boolean;
 
   close(): Promise<void>;
 }

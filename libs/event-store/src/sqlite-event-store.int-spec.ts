@@ -141,6 +141,19 @@ describe('sqlite event store', () => {
     await reopened.close();
   });
 
+  it('is no longer alive once its writer thread has stopped, and refuses appends with StoreUnavailable', async () => {
+    await h.store.append('s', newEvents(1), { expectedRevision: 'no-stream' });
+    expect(h.store.alive()).toBe(true);
+    // The thread is private to the store: a test reaches it to stop it as a crash of the thread would.
+    const thread = (h.store as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer;
+    await thread.worker.terminate();
+    expect(h.store.alive()).toBe(false);
+    await expect(h.store.append('s', newEvents(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(
+      StoreUnavailable,
+    );
+    await expect(h.store.ping()).resolves.toBeUndefined();
+  });
+
   it('answers StoreUnavailable for a file that is not a database', async () => {
     const path = join(dir, 'garbage.db');
     writeFileSync(path, 'this is not sqlite '.repeat(100));

@@ -138,6 +138,10 @@ export class EncryptingEventStore implements EventStore {
     return this.raw.ping();
   }
 
+  alive(): boolean {
+    return this.raw.alive();
+  }
+
   close(): Promise<void> {
     return this.raw.close();
   }

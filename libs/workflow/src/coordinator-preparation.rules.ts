@@ -1,6 +1,9 @@
 import { blank, isInvited, namesInvited, time } from './rule-checks';
 import { stepRule } from './rule-table';
 
+/** API.md: at most this many participants per case (removed ones count: they stay in the case). */
+export const MAX_PARTICIPANTS = 100;
+
 /** The rules of assigning a coordinator and preparing the conference. */
 export const COORDINATOR_PREPARATION_RULES = {
   /** No coordinator before the intake produced at least one conference question. */
@@ -50,6 +53,14 @@ export const COORDINATOR_PREPARATION_RULES = {
     message: 'This participant is already invited.',
     scope: 'payload',
     check: (c, p) => !isInvited(c, p.data.participantId),
+  }),
+  /** A case has at most `MAX_PARTICIPANTS` participants. */
+  TOO_MANY_PARTICIPANTS: stepRule({
+    code: 'PARTICIPANTS.TOO_MANY',
+    steps: ['invite-participant'],
+    message: `A case has at most ${MAX_PARTICIPANTS} participants.`,
+    scope: 'state',
+    check: (c) => c.participants.length < MAX_PARTICIPANTS,
   }),
   /** Only invited participants can be prepared or answer. */
   NOT_INVITED: stepRule({

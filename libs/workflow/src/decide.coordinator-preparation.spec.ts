@@ -1,5 +1,8 @@
+import { MAX_PARTICIPANTS } from './coordinator-preparation.rules';
+import { fold } from './evolve';
+import { nextSteps } from './next-steps';
 import { RULES } from './rules';
-import { historyUpTo } from './testing/cases';
+import { dayAfter, historyUpTo, run } from './testing/cases';
 import { given } from './testing/decider-spec';
 import type { Command } from './types';
 
@@ -134,5 +137,36 @@ describe('scheduled case', () => {
     given(scheduled)
       .when({ type: 'WithdrawCase', reason: 'Parties settled' })
       .then({ type: 'CaseWithdrawn' });
+  });
+});
+
+describe('a case with as many participants as it may have', () => {
+  const invite = (n: number): Command => ({
+    type: 'InviteParticipant',
+    participantId: `p${n}`,
+    name: `P${n}`,
+    role: 'family',
+  });
+  const first = historyUpTo('invited-1');
+  const upTo = (count: number) =>
+    run(
+      Array.from({ length: count - 1 }, (_, i) => invite(i + 2)),
+      dayAfter(first.at(-1)!.data.at),
+      first,
+    );
+
+  it(`invites the ${MAX_PARTICIPANTS}th participant`, () => {
+    const almost = upTo(MAX_PARTICIPANTS - 1);
+    expect(nextSteps(fold(almost))).toContain('invite-participant');
+    given(almost).when(invite(MAX_PARTICIPANTS)).then({ type: 'ParticipantInvited' });
+  });
+
+  it(`refuses the ${MAX_PARTICIPANTS + 1}st, and no longer offers the step`, () => {
+    const full = upTo(MAX_PARTICIPANTS);
+    expect(fold(full)!.participants).toHaveLength(MAX_PARTICIPANTS);
+    given(full)
+      .when(invite(MAX_PARTICIPANTS + 1))
+      .thenRefuses(RULES.TOO_MANY_PARTICIPANTS);
+    expect(nextSteps(fold(full))).not.toContain('invite-participant');
   });
 });

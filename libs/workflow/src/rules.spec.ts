@@ -26,7 +26,11 @@ describe('the guards of each step of version 1', () => {
         'COORDINATOR.ALREADY_ASSIGNED',
         'COORDINATOR.REPLACEMENT_REASON_REQUIRED',
       ],
-      'invite-participant': ['COORDINATOR.NOT_ASSIGNED', 'PARTICIPANT.ALREADY_INVITED'],
+      'invite-participant': [
+        'COORDINATOR.NOT_ASSIGNED',
+        'PARTICIPANTS.TOO_MANY',
+        'PARTICIPANT.ALREADY_INVITED',
+      ],
       'record-preparation': ['COORDINATOR.NOT_ASSIGNED', 'PARTICIPANT.NOT_INVITED'],
       'record-answer': ['COORDINATOR.NOT_ASSIGNED', 'PARTICIPANT.NOT_INVITED'],
       'schedule-conference': ['COORDINATOR.NOT_ASSIGNED', 'SCHEDULE.NOT_IN_FUTURE'],

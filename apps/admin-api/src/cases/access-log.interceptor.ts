@@ -13,6 +13,7 @@ import { Observable, from, lastValueFrom } from 'rxjs';
 import { AccessLog } from '@app/audit';
 import type { Actor } from '@app/cases';
 import { toProblem } from '../http/problem.filter';
+import { isUuid } from '../http/uuid-param';
 
 const LOGS_CASE_ACCESS = 'tafel:logs-case-access';
 
@@ -29,7 +30,8 @@ export class AccessLogInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const caseId = (request.params as { id?: string }).id;
     const actor = request.actor;
-    if (!caseId || !actor) return next.handle();
+    // Not a case id (`UuidParam` answers 404): no case was read, so nothing is logged.
+    if (!isUuid(caseId) || !actor) return next.handle();
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     const record = (status: number) =>
       this.log.record(actor, { caseId, route, status, requestId: String(request.id) });

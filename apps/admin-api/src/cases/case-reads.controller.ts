@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CaseQueries, type Actor } from '@app/cases';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { LogsCaseAccess } from './access-log.interceptor';
 import { CaseViewDto, ReadResponses } from '../http/openapi.decorators';
 import { ListCasesQuery } from './list-cases.query';
+import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class CaseReadsController {
   @ApiOkResponse({ description: 'the case; ETag is its revision', type: CaseViewDto })
   @ReadResponses(403, 404, 503)
   async get(
-    @Param('id') id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

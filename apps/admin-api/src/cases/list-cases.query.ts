@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_STATES } from '@app/workflow';
+import { OptionalLine } from '../http/fields';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATES }) @IsOptional() @IsIn(CASE_STATES) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+  @OptionalLine() region?: string;
   @ApiPropertyOptional({ enum: ['group', 'family'] }) @IsOptional() @IsIn(['group', 'family']) kind?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) coordinatorId?: string;
+  @OptionalLine() coordinatorId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -15,5 +16,5 @@ export class ListCasesQuery {
   @Min(1)
   @Max(200)
   limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) cursor?: string;
+  @OptionalLine(100) cursor?: string;
 }

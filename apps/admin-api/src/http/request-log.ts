@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { isUuid } from './uuid-param';
 
-/** Ids the API hands out are UUIDs; anything else in a path may be a name someone typed. */
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Ids the API hands out are UUIDs; anything else in a path may be a name someone typed.
 
 function idsOf(params: unknown): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
-    ids[name] = typeof value === 'string' && ID.test(value) ? value : '-';
+    ids[name] = isUuid(value) ? value : '-';
   }
   return ids;
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/cases';
 import { MessageQueries } from '@app/notifications';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { LogsCaseAccess } from '../cases/access-log.interceptor';
 import { ReadResponses } from '../http/openapi.decorators';
+import { UuidParam } from '../http/uuid-param';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class MessagesController {
   })
   @ApiOkResponse({ description: '`{ caseId, participants }`' })
   @ReadResponses(403, 404, 503)
-  list(@Param('id') id: string, @CurrentActor() actor: Actor) {
+  list(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.messages.messagesOf(actor, id);
   }
 }

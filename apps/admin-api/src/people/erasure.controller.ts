@@ -1,17 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/cases';
 import { ErasureService } from '@app/privacy';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ProblemResponses } from '../http/openapi.decorators';
+import { TEXT, Text } from '../http/fields';
+import { UuidParam } from '../http/uuid-param';
 
 export class ErasureDto {
-  @ApiProperty({ description: 'why the person is erased (kept with the erasure: no personal data in it)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason!: string;
+  @Text(TEXT, 'why the person is erased (kept with the erasure: no personal data in it)') reason!: string;
 }
 
 @ApiTags('privacy')
@@ -27,7 +24,7 @@ export class ErasureController {
   })
   @ApiOkResponse({ description: '`{ personId, erasedAt, caseIds }`' })
   @ProblemResponses(400, 401, 403, 404, 413, 429, 503)
-  erase(@Param('personId') personId: string, @Body() body: ErasureDto, @CurrentActor() actor: Actor) {
+  erase(@UuidParam('personId') personId: string, @Body() body: ErasureDto, @CurrentActor() actor: Actor) {
     return this.erasure.erase(actor, personId, body.reason);
   }
 }

@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { CONFERENCE_KINDS } from '@app/workflow';
 import { TafelError, type FlowFilter } from '@app/cases';
-import { OFFSET_MESSAGE, OptionalOneOf, WITH_OFFSET } from '../http/fields';
+import { OFFSET_MESSAGE, OptionalLine, OptionalOneOf, WITH_OFFSET } from '../http/fields';
 
 const OptionalTime = (description: string) =>
   applyDecorators(
@@ -17,7 +17,7 @@ const OptionalTime = (description: string) =>
 export class FlowReportQuery {
   @OptionalTime('requested at or after') from?: string;
   @OptionalTime('requested before') to?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+  @OptionalLine() region?: string;
   @OptionalOneOf(CONFERENCE_KINDS) kind?: string;
 
   /** @throws TafelError (validation) when `from` is not before `to`. */

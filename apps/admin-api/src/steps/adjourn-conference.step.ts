@@ -1,11 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsArray, IsString } from 'class-validator';
-import { OptionalText, PLACE, TEXT, Text, TimeWithOffset } from '../http/fields';
+import { IdList, OptionalText, PLACE, TEXT, Text, TimeWithOffset } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class AdjournConferenceDto {
   @TimeWithOffset() heldAt!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) attendees!: string[];
+  @IdList() attendees!: string[];
   @Text(TEXT) reason!: string;
   @TimeWithOffset('in the future') continuesAt!: string;
   @OptionalText(PLACE, 'where it continues; the same place when not given') location?: string;

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsEmail, IsNotEmpty } from 'class-validator';
-import { NAME, OptionalText, TEXT, Text } from '../http/fields';
+import { Equals, IsNotEmpty } from 'class-validator';
+import { Email, Line, OptionalText, TEXT } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class AssignCoordinatorDto {
-  @Text(NAME) coordinatorId!: string;
-  @Text(NAME) name!: string;
-  @ApiProperty() @IsEmail() email!: string;
+  @Line() coordinatorId!: string;
+  @Line() name!: string;
+  @Email() email!: string;
   @ApiProperty({ enum: [true] }) @Equals(true) independenceDeclared!: true;
   @OptionalText(TEXT, 'required when replacing') @IsNotEmpty() reason?: string;
 }

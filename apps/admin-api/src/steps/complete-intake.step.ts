@@ -1,20 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ISSUE_TYPES, type IssueType } from '@app/workflow';
-import { LONG_TEXT, OptionalOneOf, OptionalText, TEXT } from '../http/fields';
+import { LONG_TEXT, OptionalOneOf, OptionalText, TEXT, TextList } from '../http/fields';
 import { defineStep } from './step-definition';
 
 /** One or more non-blank conference questions. */
-export const ConferenceQuestions = () =>
-  applyDecorators(
-    ApiProperty({ type: [String], minItems: 1 }),
-    IsArray(),
-    ArrayMinSize(1),
-    IsString({ each: true }),
-    IsNotEmpty({ each: true }),
-    MaxLength(TEXT, { each: true }),
-  );
+export const ConferenceQuestions = () => TextList(TEXT);
 
 export class CompleteIntakeDto {
   @ConferenceQuestions() conferenceQuestions!: string[];

@@ -1,15 +1,15 @@
 import { LANGUAGES, type Language } from '@app/workflow';
-import { AtLeastOneOf, NAME, OptionalEmail, OptionalOneOf, OptionalText, PHONE } from '../http/fields';
+import { AtLeastOneOf, OptionalEmail, OptionalLine, OptionalOneOf, PHONE } from '../http/fields';
 import { defineStep } from './step-definition';
 
 const DETAILS = ['name', 'email', 'phone', 'organisation', 'language'] as const;
 
 @AtLeastOneOf(DETAILS)
 export class CorrectParticipantDto {
-  @OptionalText(NAME) name?: string;
+  @OptionalLine() name?: string;
   @OptionalEmail() email?: string;
-  @OptionalText(PHONE) phone?: string;
-  @OptionalText(NAME) organisation?: string;
+  @OptionalLine(PHONE) phone?: string;
+  @OptionalLine() organisation?: string;
   @OptionalOneOf(LANGUAGES) language?: Language;
 }
 

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsString } from 'class-validator';
-import { Optional, TimeWithOffset } from '../http/fields';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import { IdList, Optional, TimeWithOffset } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class HoldConferenceDto {
   @TimeWithOffset() heldAt!: string;
-  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) attendees!: string[];
+  @IdList() attendees!: string[];
   @ApiPropertyOptional({ description: 'family conferences only' })
   @Optional()
   @IsBoolean()

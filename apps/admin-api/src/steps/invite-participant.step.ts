@@ -1,13 +1,13 @@
 import { LANGUAGES, PARTICIPANT_ROLES, type Language, type ParticipantRole } from '@app/workflow';
-import { NAME, OneOf, OptionalEmail, OptionalOneOf, OptionalText, PHONE, Text } from '../http/fields';
+import { Line, OneOf, OptionalEmail, OptionalLine, OptionalOneOf, PHONE } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class InviteParticipantDto {
-  @Text(NAME) name!: string;
+  @Line() name!: string;
   @OneOf(PARTICIPANT_ROLES) role!: ParticipantRole;
   @OptionalEmail() email?: string;
-  @OptionalText(PHONE) phone?: string;
-  @OptionalText(NAME) organisation?: string;
+  @OptionalLine(PHONE) phone?: string;
+  @OptionalLine() organisation?: string;
   @OptionalOneOf(LANGUAGES, 'default TAFEL_MAIL_LANGUAGE (workflow version 2)') language?: Language;
 }
 

@@ -1,16 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
 import { referenceOf } from '@app/kernel';
 import { CHANNELS, CONFERENCE_KINDS, type Applicant, type Channel, type ConferenceKind } from '@app/workflow';
-import { LONG_TEXT, NAME, OneOf, OptionalEmail, OptionalText, PHONE, Text } from '../http/fields';
+import { LONG_TEXT, Line, OneOf, OptionalEmail, OptionalLine, PHONE, Text } from '../http/fields';
 import { defineStep } from './step-definition';
 
 export class ApplicantDto {
-  @Text(NAME) name!: string;
+  @Line() name!: string;
   @OptionalEmail() email?: string;
-  @OptionalText(PHONE) phone?: string;
-  @OptionalText(NAME) organisation?: string;
+  @OptionalLine(PHONE) phone?: string;
+  @OptionalLine() organisation?: string;
 }
 
 const applicantOf = ({ name, email, phone, organisation }: ApplicantDto): Omit<Applicant, 'personId'> => ({
@@ -22,8 +22,13 @@ const applicantOf = ({ name, email, phone, organisation }: ApplicantDto): Omit<A
 
 export class RequestConferenceDto {
   @OneOf(CONFERENCE_KINDS) kind!: ConferenceKind;
-  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
-  @Text(NAME) region!: string;
+  @ApiProperty({ type: ApplicantDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+  @Line() region!: string;
   @Text(LONG_TEXT) description!: string;
   @OneOf(CHANNELS) channel!: Channel;
 }

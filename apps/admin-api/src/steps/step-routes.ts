@@ -1,9 +1,10 @@
-import { Body, Controller, Param, Post, Req, Res, type Type } from '@nestjs/common';
+import { Body, Controller, Post, Req, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@app/cases';
 import type { Step } from '@app/workflow';
 import { StepResponses } from '../http/openapi.decorators';
+import { UuidParam } from '../http/uuid-param';
 import type { PathParams, StepDefinition } from './step-definition';
 import { StepHttp } from './step-http';
 
@@ -38,8 +39,8 @@ export function stepRoute<S extends Step, D extends object, P extends string>(
     }
   }
   const target = StepRoute.prototype;
-  if (definition.path.includes(':id')) Param('id')(target, 'take', 0);
-  if (definition.path.includes(':pid')) Param('pid')(target, 'take', 1);
+  if (definition.path.includes(':id')) UuidParam('id')(target, 'take', 0);
+  if (definition.path.includes(':pid')) UuidParam('pid')(target, 'take', 1);
   Body()(target, 'take', 2);
   Req()(target, 'take', 3);
   Res()(target, 'take', 4);

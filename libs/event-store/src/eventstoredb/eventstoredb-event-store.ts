@@ -88,6 +88,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** @throws StoreUnavailable */
+  alive(): boolean {
+    return !this.closed;
+  }
+
   ping(): Promise<void> {
     return this.track('ping', async () => void (await this.reader.head('tafel-ping')));
   }

@@ -114,6 +114,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** @throws StoreUnavailable */
+  alive(): boolean {
+    return !this.closed;
+  }
+
   ping(): Promise<void> {
     return this.track('ping', async () => void (await this.pool.query('SELECT 1')));
   }

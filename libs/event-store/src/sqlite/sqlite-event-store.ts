@@ -160,6 +160,10 @@ export class SqliteEventStore implements EventStore {
     this.guard(() => this.statements.ping.get());
   }
 
+  alive(): boolean {
+    return !this.closed && this.writer.alive();
+  }
+
   /** Commits what is queued, stops subscriptions, then closes the file. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;

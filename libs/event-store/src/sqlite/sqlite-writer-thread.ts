@@ -29,6 +29,8 @@ type Reply = { id: number; outcomes: AppendOutcome[] } | { id: number; failure: 
 /** Commits batches of appends; see `WriterThread` and `InlineWriter`. */
 export interface BatchWriter {
   write(batch: AppendRequest[]): Promise<AppendOutcome[]>;
+  /** False once the writer can commit nothing more (its thread stopped). */
+  alive(): boolean;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,10 @@ export class InlineWriter implements BatchWriter {
     } catch (e) {
       throw new StoreUnavailable(`sqlite: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
+  }
+
+  alive(): boolean {
+    return this.db.open;
   }
 
   async close(): Promise<void> {}
@@ -96,6 +102,11 @@ export class WriterThread implements BatchWriter {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`writer thread exited (${code})`)));
+  }
+
+  /** False once the thread has stopped: an error, an exit, or after `close`. */
+  alive(): boolean {
+    return this.broken === undefined;
   }
 
   /** Commits the batch in the writer thread; resolves with one outcome per append. */

@@ -32,7 +32,9 @@ export function integrityCases(h: () => ContractHandle, factory: ContractFactory
   it('answers StoreUnavailable, not a driver error, once closed', async () => {
     const { store } = h();
     await store.append('s', newEvents(1), { expectedRevision: 'any' });
+    expect(store.alive()).toBe(true);
     await store.close();
+    expect(store.alive()).toBe(false);
     await expect(store.append('s', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
       StoreUnavailable,
     );

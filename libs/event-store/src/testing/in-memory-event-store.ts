@@ -135,6 +135,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.stream(stream).at(-1)?.revision ?? -1;
   }
 
+  alive(): boolean {
+    return !this.closed;
+  }
+
   async ping(): Promise<void> {
     this.guard();
   }

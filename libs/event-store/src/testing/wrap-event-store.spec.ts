@@ -14,6 +14,7 @@ function recordingStore(): EventStore & { appended: string[] } {
     subscribe: () => ({ stop: async () => undefined }),
     streamRevision: async () => 0,
     ping: async () => undefined,
+    alive: () => true,
     close: async () => undefined,
   };
 }

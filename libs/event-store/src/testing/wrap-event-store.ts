@@ -25,6 +25,7 @@ export function wrapEventStore(store: EventStore, hooks: StoreHooks): EventStore
     subscribe: (handler, options) => store.subscribe(handler, options),
     streamRevision: (stream) => store.streamRevision(stream),
     ping: () => store.ping(),
+    alive: () => store.alive(),
     close: () => store.close(),
   };
 }

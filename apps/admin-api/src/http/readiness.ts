@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, type TafelConfig } from '@app/config';
+import { RAW_EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
+import { headPosition } from '@app/audit';
+import { ProjectionsService, type RecordedSubscriber } from '@app/cases';
+import { CONFIG } from '@app/infrastructure';
+
+/** How far one projection (or process manager) trails the log. */
+export interface ProjectionLag {
+  name: string;
+  /** The position of the last event it handled. */
+  position: number;
+  /**
+   * `seconds`: how long the oldest event it has not handled has been waiting (the injected clock's now
+   * minus that event's `occurredAt`), 0 when caught up; `positions`: the log's head minus `position`.
+   */
+  lag: { seconds: number; positions: number };
+}
+
+/** Why the service is not ready: stable codes, never a driver's error text. */
+export type DegradedReason =
+  | 'store-unreachable'
+  | 'writer-stopped'
+  | 'read-store-unreachable'
+  | `projection-stopped:${string}`
+  | `projection-lagging:${string}`;
+
+export type Readiness =
+  | { status: 'ready'; projections: ProjectionLag[] }
+  | { status: 'degraded'; reasons: DegradedReason[]; projections?: ProjectionLag[] };
+
+/**
+ * `GET /health/ready`: the store answers and can write, and every projection is running and at most
+ * TAFEL_READY_MAX_LAG behind the log. Reads the raw log (nothing is decrypted to read a time).
+ */
+@Injectable()
+export class ReadinessProbe {
+  constructor(
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: TafelConfig,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async check(): Promise<Readiness> {
+    const reasons: DegradedReason[] = this.store.alive() ? [] : ['writer-stopped'];
+    try {
+      await this.store.ping();
+    } catch {
+      return { status: 'degraded', reasons: [...reasons, 'store-unreachable'] };
+    }
+    let checkpoints: RecordedSubscriber[];
+    try {
+      // As the read database records them, so also when the worker runs in another process.
+      checkpoints = await this.projections.recorded();
+    } catch {
+      return { status: 'degraded', reasons: [...reasons, 'read-store-unreachable'] };
+    }
+    let projections: ProjectionLag[];
+    try {
+      projections = await this.lags(checkpoints);
+    } catch {
+      return { status: 'degraded', reasons: [...reasons, 'store-unreachable'] };
+    }
+    checkpoints.forEach(({ name, parked }, i) => {
+      if (parked) reasons.push(`projection-stopped:${name}`);
+      else if (projections[i].lag.seconds * 1000 > this.config.readyMaxLagMs)
+        reasons.push(`projection-lagging:${name}`);
+    });
+    return reasons.length === 0
+      ? { status: 'ready', projections }
+      : { status: 'degraded', reasons, projections };
+  }
+
+  private async lags(checkpoints: RecordedSubscriber[]): Promise<ProjectionLag[]> {
+    const now = this.clock.now().getTime();
+    let head: number | undefined;
+    const lags: ProjectionLag[] = [];
+    for (const { name, checkpoint: position } of checkpoints) {
+      const [oldest] = await this.store.readAll({ fromPosition: position, limit: 1 });
+      if (!oldest) {
+        lags.push({ name, position, lag: { seconds: 0, positions: 0 } });
+        continue;
+      }
+      head ??= await headPosition(this.store);
+      const waiting = Math.max(0, now - waitingSince(oldest));
+      lags.push({ name, position, lag: { seconds: Math.floor(waiting / 1000), positions: head - position } });
+    }
+    return lags;
+  }
+}
+
+/** When an event began to wait: its `occurredAt` (the injected clock of the command that wrote it). */
+const waitingSince = (event: StoredEvent): number => {
+  const at = Date.parse(event.metadata.occurredAt ?? event.recordedAt);
+  return Number.isNaN(at) ? Date.parse(event.recordedAt) : at;
+};
