@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { StoreUnavailable } from '@app/event-store';
+import { ReadStoreUnavailable } from '@app/kernel';
 import { TafelError } from '@app/cases';
 import { problem, problemOf, type Problem } from './problem';
 
@@ -17,6 +18,8 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof TafelError) return problemOf(error);
   if (error instanceof StoreUnavailable)
     return problem(503, error.code, 'The event store is not reachable; nothing was written.');
+  if (error instanceof ReadStoreUnavailable)
+    return problem(503, 'STORE.UNAVAILABLE', 'The database is not reachable; try again in a moment.');
   if (error instanceof ThrottlerException) {
     const detail = 'Too many requests with this token; try again after the seconds in Retry-After.';
     return problem(429, 'RATE_LIMITED', detail, { title: 'Too Many Requests' });

@@ -14,3 +14,14 @@ export interface SqlDb {
 export type SqlTx = Pick<SqlDb, 'all' | 'run' | 'dialect'>;
 
 export const READ_DB = Symbol('READ_DB');
+
+/**
+ * The read database cannot be reached (connection refused or lost, server shutting down): the
+ * request may succeed later. SQL errors of the query itself are not this.
+ */
+export class ReadStoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ReadStoreUnavailable';
+  }
+}
