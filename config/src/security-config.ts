@@ -23,6 +23,8 @@ export interface SecurityConfig {
   rateLimit?: RateLimit;
   /** Origins allowed to call the API from a browser; empty: CORS closed. */
   corsOrigins: string[];
+  /** The bearer token a Prometheus scraper sends to `GET /metrics` (TAFEL_METRICS_TOKEN); absent: no /metrics. */
+  metricsToken?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -112,8 +114,23 @@ function corsOrigins(env: Env, refuse: Refuse): string[] {
   });
 }
 
+const MIN_METRICS_TOKEN = 32;
+
+/** Long enough not to be guessed; the message never repeats it. */
+function metricsToken(env: Env, refuse: Refuse): string | undefined {
+  const token = env.TAFEL_METRICS_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < MIN_METRICS_TOKEN || !/^[\x21-\x7e]+$/.test(token)) {
+    refuse(
+      'TAFEL_METRICS_TOKEN',
+      `expected at least ${MIN_METRICS_TOKEN} printable characters without spaces (openssl rand -base64 32), got ${token.length}`,
+    );
+  }
+  return token;
+}
+
 /**
- * Staff identity and hardening settings: OIDC, rate limit, CORS.
+ * Staff identity and hardening settings: OIDC, rate limit, CORS, the metrics token.
  * @throws whatever `refuse` throws, naming the first variable with a bad value.
  */
 export function loadSecurityConfig(env: Env, refuse: Refuse): SecurityConfig {
@@ -121,5 +138,6 @@ export function loadSecurityConfig(env: Env, refuse: Refuse): SecurityConfig {
     oidc: oidc(env, refuse),
     rateLimit: rateLimit(env, refuse),
     corsOrigins: corsOrigins(env, refuse),
+    metricsToken: metricsToken(env, refuse),
   };
 }
