@@ -37,6 +37,8 @@ describe('configuration', () => {
     ['TAFEL_READY_MAX_LAG', 'a minute'],
     ['TAFEL_READY_MAX_LAG', '0s'],
     ['TAFEL_MAIL_FROM', 'nobody'],
+    ['TAFEL_METRICS_TOKEN', 'too-short-to-be-a-secret'],
+    ['TAFEL_METRICS_TOKEN', 'a token of more than thirty-two characters with spaces'],
   ])('refuses a bad %s and names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
@@ -136,5 +138,14 @@ describe('configuration', () => {
       expect(() => loadConfig({ TAFEL_SMTP_URL: `smtp://mail.example.nl:587?${query}` })).toThrow(
         /^TAFEL_SMTP_URL: mail off this machine goes over TLS/,
       );
+  });
+
+  it('takes a metrics token of at least 32 characters, and never repeats a refused one', () => {
+    const token = 'x'.repeat(40);
+    expect(loadConfig({ TAFEL_METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(() => loadConfig({ TAFEL_METRICS_TOKEN: 'hunter2hunter2' })).toThrow(
+      /^TAFEL_METRICS_TOKEN: .*got 14$/,
+    );
   });
 });
