@@ -34,7 +34,7 @@ describe('staff identity from OIDC bearer tokens', () => {
   /** A token as the provider would issue it at the test clock's now, valid for five minutes. */
   const token = (
     claims: JWTPayload,
-    options: { kid?: string; signWith?: CryptoKey; lifetimeMs?: number } = {},
+    options: { kid?: string; signWith?: CryptoKey; lifetimeMs?: number; typ?: string } = {},
   ) => {
     const now = Math.floor(t.clock.now().getTime() / 1000);
     return new SignJWT({
@@ -44,7 +44,11 @@ describe('staff identity from OIDC bearer tokens', () => {
       exp: now + (options.lifetimeMs ?? 5 * MINUTE) / 1000,
       ...claims,
     })
-      .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? 'k1' })
+      .setProtectedHeader({
+        alg: 'ES256',
+        kid: options.kid ?? 'k1',
+        ...(options.typ !== undefined && { typ: options.typ }),
+      })
       .sign(options.signWith ?? key);
   };
   const bearer = async (claims: JWTPayload, options?: Parameters<typeof token>[1]) => ({
@@ -108,12 +112,28 @@ describe('staff identity from OIDC bearer tokens', () => {
     ['a key the JWKS does not hold', {}, { kid: 'k2' }],
     ["a forged signature under the provider's key id", {}, { forged: true }],
     ['no subject', { sub: undefined }, {}],
+    ['no expiry (it would be good for ever)', { exp: undefined }, {}],
   ])('refuses a token from %s with 401 and a detail that does not say why', async (_, claims, options) => {
     const signWith = options.forged ? rogue : undefined;
     const res = await t.http
       .get('/v1/workflow')
       .set(await bearer({ ...admin, ...claims }, { kid: options.kid, signWith }));
     expectRefused(res);
+  });
+
+  it.each(['at+jwt', 'application/at+jwt', 'JWT'])(
+    'accepts an access token whose typ header is %s',
+    async (typ) => {
+      expectStatus(await t.http.get('/v1/workflow').set(await bearer(admin, { typ })), 200);
+    },
+  );
+
+  it.each<[string, string | undefined, JWTPayload]>([
+    ['typ header id_token+jwt', 'id_token+jwt', {}],
+    ['typ header dpop+jwt', 'dpop+jwt', {}],
+    ["an ID token's typ claim (Keycloak)", 'JWT', { typ: 'ID' }],
+  ])('refuses an ID token or another kind of JWT used as an access token: %s', async (_, typ, claims) => {
+    expectRefused(await t.http.get('/v1/workflow').set(await bearer({ ...admin, ...claims }, { typ })));
   });
 
   it('refuses a token signed with a shared secret (HS256), whatever it claims', async () => {

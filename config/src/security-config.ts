@@ -23,6 +23,8 @@ export interface SecurityConfig {
   rateLimit?: RateLimit;
   /** Origins allowed to call the API from a browser; empty: CORS closed. */
   corsOrigins: string[];
+  /** The bearer token a Prometheus scraper sends to `GET /metrics` (TAFEL_METRICS_TOKEN); absent: no /metrics. */
+  metricsToken?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -31,7 +33,17 @@ type Refuse = (variable: string, message: string) => never;
 export const DEFAULT_RATE_LIMIT = '100000/1m';
 
 const OIDC_VARIABLES = ['TAFEL_OIDC_ISSUER', 'TAFEL_OIDC_JWKS_URL', 'TAFEL_OIDC_AUDIENCE'] as const;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** This machine: `localhost`, 127.0.0.0/8 or ::1 (a URL's `hostname`, with or without brackets). */
+export const isLoopbackHost = (hostname: string): boolean =>
+  LOOPBACK.has(hostname.toLowerCase()) || (isIP(hostname) === 4 && hostname.startsWith('127.'));
+
+/**
+ * A URL as it may appear in a message: whatever stands between the user name and the host (a
+ * password, or a mistyped one holding `@`) replaced by `***`.
+ */
+export const redactUrl = (value: string): string => value.replace(/^([^:/?#]*:\/*[^:@/?#]*):.*@/, '$1:***@');
 
 /** https anywhere; plain http only to this machine (a provider in a test or beside the app). */
 function providerUrl(env: Env, name: string, refuse: Refuse): string {
@@ -40,12 +52,11 @@ function providerUrl(env: Env, name: string, refuse: Refuse): string {
   try {
     url = new URL(value);
   } catch {
-    return refuse(name, `not a valid URL: "${value}"`);
+    return refuse(name, `not a valid URL: "${redactUrl(value)}"`);
   }
-  const loopback =
-    LOOPBACK.has(url.hostname) || (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'));
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    refuse(name, `expected an https URL (http only on loopback), got "${value}"`);
+    refuse(name, `expected an https URL (http only on loopback), got "${redactUrl(value)}"`);
   }
   return value;
 }
@@ -103,8 +114,23 @@ function corsOrigins(env: Env, refuse: Refuse): string[] {
   });
 }
 
+const MIN_METRICS_TOKEN = 32;
+
+/** Long enough not to be guessed; the message never repeats it. */
+function metricsToken(env: Env, refuse: Refuse): string | undefined {
+  const token = env.TAFEL_METRICS_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < MIN_METRICS_TOKEN || !/^[\x21-\x7e]+$/.test(token)) {
+    refuse(
+      'TAFEL_METRICS_TOKEN',
+      `expected at least ${MIN_METRICS_TOKEN} printable characters without spaces (openssl rand -base64 32), got ${token.length}`,
+    );
+  }
+  return token;
+}
+
 /**
- * Staff identity and hardening settings: OIDC, rate limit, CORS.
+ * Staff identity and hardening settings: OIDC, rate limit, CORS, the metrics token.
  * @throws whatever `refuse` throws, naming the first variable with a bad value.
  */
 export function loadSecurityConfig(env: Env, refuse: Refuse): SecurityConfig {
@@ -112,5 +138,6 @@ export function loadSecurityConfig(env: Env, refuse: Refuse): SecurityConfig {
     oidc: oidc(env, refuse),
     rateLimit: rateLimit(env, refuse),
     corsOrigins: corsOrigins(env, refuse),
+    metricsToken: metricsToken(env, refuse),
   };
 }

@@ -37,6 +37,8 @@ describe('configuration', () => {
     ['TAFEL_READY_MAX_LAG', 'a minute'],
     ['TAFEL_READY_MAX_LAG', '0s'],
     ['TAFEL_MAIL_FROM', 'nobody'],
+    ['TAFEL_METRICS_TOKEN', 'too-short-to-be-a-secret'],
+    ['TAFEL_METRICS_TOKEN', 'a token of more than thirty-two characters with spaces'],
   ])('refuses a bad %s and names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
@@ -87,5 +89,63 @@ describe('configuration', () => {
       30_000, 900_000, 7_200_000, 604_800_000,
     ]);
     expect(parseDuration('7w')).toBeUndefined();
+  });
+
+  it.each([
+    ['TAFEL_POSTGRES_URL', 'postgres://tafel:s3cr#tpw@db.example.nl:5432/tafel', 's3cr#tpw'],
+    ['TAFEL_POSTGRES_URL', 'postgres://tafel:p@ssw0rd@db example.nl/tafel', 'p@ssw0rd'],
+    ['TAFEL_SMTP_URL', 'smtp://mailer:hunter2secret@mail.example.nl:58x7', 'hunter2secret'],
+    ['TAFEL_EVENTSTORE_URL', 'esdb://admin:changeit now@esdb.example.nl:2113', 'changeit now'],
+    ['TAFEL_OIDC_JWKS_URL', 'https://client:t0ps3cret@login.example.nl:99999/jwks', 't0ps3cret'],
+  ])('refuses an invalid %s without repeating its password', (variable, value, password) => {
+    const env = {
+      [variable]: value,
+      ...(variable.startsWith('TAFEL_OIDC') && {
+        TAFEL_OIDC_ISSUER: 'https://login.example.nl',
+        TAFEL_OIDC_AUDIENCE: 'tafel',
+      }),
+    };
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(new RegExp(`^${variable}:`));
+    for (const part of [password, ...password.split(/[ @#]/)].filter((p) => p.length > 2))
+      expect(message).not.toContain(part);
+    // Still says which URL it means: the user and the host.
+    expect(message).toContain('***@');
+  });
+
+  it('allows plain SMTP on loopback only as itself; elsewhere the URL may not switch TLS off', () => {
+    for (const host of ['127.0.0.1', 'localhost', '[::1]', '127.0.0.2']) {
+      expect(loadConfig({ TAFEL_SMTP_URL: `smtp://${host}:1025` }).smtpUrl).toBe(`smtp://${host}:1025`);
+      expect(loadConfig({ TAFEL_SMTP_URL: `smtp://${host}:1025?ignoreTLS=true` }).smtpUrl).toBeDefined();
+    }
+    expect(loadConfig({ TAFEL_SMTP_URL: 'smtp://mail.example.nl:587' }).smtpUrl).toBe(
+      'smtp://mail.example.nl:587',
+    );
+    expect(loadConfig({ TAFEL_SMTP_URL: 'smtps://mail.example.nl' }).smtpUrl).toBe('smtps://mail.example.nl');
+    for (const query of [
+      'ignoreTLS=true',
+      'requireTLS=false',
+      'secure=false',
+      'tls.rejectUnauthorized=false',
+    ])
+      expect(() => loadConfig({ TAFEL_SMTP_URL: `smtp://mail.example.nl:587?${query}` })).toThrow(
+        /^TAFEL_SMTP_URL: mail off this machine goes over TLS/,
+      );
+  });
+
+  it('takes a metrics token of at least 32 characters, and never repeats a refused one', () => {
+    const token = 'x'.repeat(40);
+    expect(loadConfig({ TAFEL_METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(() => loadConfig({ TAFEL_METRICS_TOKEN: 'hunter2hunter2' })).toThrow(
+      /^TAFEL_METRICS_TOKEN: .*got 14$/,
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
-import { loadSecurityConfig, type SecurityConfig } from './security-config';
+import { isLoopbackHost, loadSecurityConfig, redactUrl, type SecurityConfig } from './security-config';
 
 export type { OidcConfig, RateLimit, SecurityConfig } from './security-config';
+export { isLoopbackHost, redactUrl } from './security-config';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'eventstoredb';
 export type ReadStoreKind = 'sqlite' | 'postgres';
@@ -81,19 +82,44 @@ function duration(env: Env, name: string, fallback: string, max = MAX_SCHEDULE_M
   return ms;
 }
 
+/** A URL of one of `protocols`; a message never repeats a password it holds. */
 function url(env: Env, name: string, protocols: string[]): string | undefined {
+  return parseUrl(env, name, protocols)?.value;
+}
+
+function parseUrl(env: Env, name: string, protocols: string[]): { value: string; parsed: URL } | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    throw new ConfigError(name, `not a valid URL: "${value}"`);
+    throw new ConfigError(name, `not a valid URL: "${redactUrl(value)}"`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
   }
-  return value;
+  return { value, parsed };
+}
+
+/** URL options that would let nodemailer send in clear (or unchecked) where TLS is required. */
+const SMTP_TLS_OPTIONS = /^(ignoretls|requiretls|secure|tls)/i;
+
+/**
+ * `smtps://` anywhere; `smtp://` anywhere too, but off this machine the transport requires
+ * STARTTLS (`requireTLS`), so the URL may not switch TLS off or loosen it.
+ */
+function smtpUrl(env: Env): string | undefined {
+  const given = parseUrl(env, 'TAFEL_SMTP_URL', ['smtp:', 'smtps:']);
+  if (!given || isLoopbackHost(given.parsed.hostname)) return given?.value;
+  const loosened = [...given.parsed.searchParams.keys()].find((key) => SMTP_TLS_OPTIONS.test(key));
+  if (loosened) {
+    throw new ConfigError(
+      'TAFEL_SMTP_URL',
+      `mail off this machine goes over TLS (smtps://, or STARTTLS with smtp://); "${loosened}" is not allowed in the URL`,
+    );
+  }
+  return given.value;
 }
 
 /** EventStoreDB connection strings list several `host:port` for a cluster, which `URL` refuses. */
@@ -101,7 +127,10 @@ function esdbUrl(env: Env, name: string): string | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   if (!/^(esdb|kurrentdb)(\+discover)?:\/\/[^/?,\s]+(:\d+)?(,[^/?,\s]+(:\d+)?)*\/?(\?\S*)?$/.test(value)) {
-    throw new ConfigError(name, `expected esdb://host:port[,host:port...][?options], got "${value}"`);
+    throw new ConfigError(
+      name,
+      `expected esdb://host:port[,host:port...][?options], got "${redactUrl(value)}"`,
+    );
   }
   return value;
 }
@@ -186,7 +215,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     eventStoreUrl,
     tokensFile: resolve(env.TAFEL_TOKENS_FILE || `${dataDir}/tokens.json`),
     tokensFileIsDefault: !env.TAFEL_TOKENS_FILE,
-    smtpUrl: url(env, 'TAFEL_SMTP_URL', ['smtp:', 'smtps:']),
+    smtpUrl: smtpUrl(env),
     mailFrom,
     mailLanguage: oneOf(env, 'TAFEL_MAIL_LANGUAGE', ['nl', 'en'] as const, 'nl'),
     reminderOffsetsMs: offsets,

@@ -13,6 +13,7 @@ import { HealthController } from './http/health.controller';
 import { ReadinessProbe } from './http/readiness';
 import { ProblemFilter } from './http/problem.filter';
 import { WorkflowController } from './http/workflow.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         AuditController,
         WorkflowController,
         HealthController,
+        MetricsController,
         MessagesController,
         ErasureController,
         ReportsController,

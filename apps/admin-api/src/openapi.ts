@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,12 @@ export async function writeOpenApiDocument(out?: string): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tafel-openapi-'));
   try {
     const tokensFile = join(dataDir, 'tokens.json');
-    writeFileSync(tokensFile, '[]');
+    // One token nobody knows (a tokens file may not be empty): the document needs no caller.
+    const unknown = {
+      tokenSha256: randomBytes(32).toString('hex'),
+      actor: { id: 'openapi', role: 'auditor' },
+    };
+    writeFileSync(tokensFile, JSON.stringify([unknown]));
     const config = loadConfig({
       TAFEL_DATA_DIR: dataDir,
       TAFEL_TOKENS_FILE: tokensFile,

@@ -3,3 +3,5 @@ export * from './json-logger';
 export * from './leader';
 export * from './startup';
 export * from './worker-runtime';
+export * from './prom-metrics';
+export * from './timed-event-store';

@@ -1,4 +1,4 @@
-import { READ_DB, type SqlDb } from '@app/kernel';
+import { METRICS, READ_DB, type SqlDb } from '@app/kernel';
 import {
   Global,
   Inject,
@@ -12,6 +12,8 @@ import { EVENT_STORE, RAW_EVENT_STORE, type EventStore } from '@app/event-store'
 import { createReadSchema } from '@app/cases';
 import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } from '@app/privacy';
 import { LEADER_ELECTION, LeaseLeaderElection, type LeaderElection } from './leader';
+import { PromMetrics } from './prom-metrics';
+import { TimedEventStore } from './timed-event-store';
 import { keysDbOf, leaseDbOf, openEventStore, openSqlDb, readDbOf, sqlOpener } from './stores';
 
 export const CONFIG = Symbol('CONFIG');
@@ -53,6 +55,8 @@ export class InfrastructureModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        // A registry per application, never prom-client's global one.
+        { provide: METRICS, useFactory: () => new PromMetrics() },
         // The key store opens first: a refused master key stops start-up before any store is open.
         {
           provide: KEY_STORE,
@@ -61,14 +65,15 @@ export class InfrastructureModule {
         { provide: RAW_EVENT_STORE, useFactory: () => openEventStore(config), inject: [KEY_STORE] },
         {
           provide: EVENT_STORE,
-          useFactory: (raw: EventStore, keys: PersonKeyStore) => new EncryptingEventStore(raw, keys),
-          inject: [RAW_EVENT_STORE, KEY_STORE],
+          useFactory: (raw: EventStore, keys: PersonKeyStore, metrics: PromMetrics) =>
+            new TimedEventStore(new EncryptingEventStore(raw, keys), metrics),
+          inject: [RAW_EVENT_STORE, KEY_STORE, METRICS],
         },
         { provide: READ_DB, useFactory: () => openReadDb(config) },
         { provide: LEADER_ELECTION, useFactory: () => openLeaderElection(config, clock) },
         Closer,
       ],
-      exports: [CONFIG, CLOCK, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],
+      exports: [CONFIG, CLOCK, METRICS, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './ids';
 export * from './sql/sql-db';
+export * from './metrics';

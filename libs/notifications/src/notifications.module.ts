@@ -1,4 +1,4 @@
-import { READ_DB, type SqlDb } from '@app/kernel';
+import { METRICS, READ_DB, type Metrics, type SqlDb } from '@app/kernel';
 import {
   Inject,
   Injectable,
@@ -75,8 +75,16 @@ export class NotificationsModule {
             transport: MailTransport,
             clock: Clock,
             settings: ConfiguredNotifications,
-          ) => new MessageDispatcher(store, rows, transport, clock, settings),
-          inject: [EVENT_STORE, MessageRows, MAIL_TRANSPORT, CLOCK, NOTIFICATION_SETTINGS],
+            metrics?: Metrics,
+          ) => new MessageDispatcher(store, rows, transport, clock, settings, { metrics }),
+          inject: [
+            EVENT_STORE,
+            MessageRows,
+            MAIL_TRANSPORT,
+            CLOCK,
+            NOTIFICATION_SETTINGS,
+            { token: METRICS, optional: true },
+          ],
         },
         MessageQueries,
         NotificationsLifecycle,

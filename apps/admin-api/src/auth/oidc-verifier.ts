@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { Clock, OidcConfig } from '@app/config';
 import { TafelError, forbidden, isStaffRole, type Actor, type StaffRole } from '@app/cases';
 
@@ -23,6 +23,17 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 function roleOf(value: unknown): StaffRole | undefined {
   const known = (Array.isArray(value) ? value : [value]).filter(isStaffRole);
   return known.length === 1 ? known[0] : undefined;
+}
+
+/**
+ * An access token, not an ID token: a `typ` header, when the provider sets one, must name an access
+ * token (RFC 9068 `at+jwt`) or be the generic `JWT`; a `typ` claim of `ID` (Keycloak's ID tokens) is
+ * refused too.
+ */
+function isAccessToken(header: ProtectedHeaderParameters, payload: JWTPayload): boolean {
+  const typ = header.typ?.toLowerCase().replace(/^application\//, '');
+  if (typ !== undefined && typ !== 'at+jwt' && typ !== 'jwt') return false;
+  return typeof payload.typ !== 'string' || payload.typ.toLowerCase() !== 'id';
 }
 
 /** The provider could not be asked (down, slow, answering nonsense): not the caller's fault. */
@@ -51,11 +62,14 @@ export class OidcVerifier {
    */
   async verify(token: string): Promise<Actor> {
     let payload: JWTPayload;
+    let header: ProtectedHeaderParameters;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      ({ payload, protectedHeader: header } = await jwtVerify(token, this.keys, {
         issuer: this.config.issuer,
         audience: this.config.audience,
         algorithms: ALGORITHMS,
+        // A token without an expiry would be good for ever.
+        requiredClaims: ['exp'],
         clockTolerance: CLOCK_TOLERANCE_S,
         currentDate: this.clock.now(),
       }));
@@ -72,6 +86,10 @@ export class OidcVerifier {
       throw invalidToken();
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw invalidToken();
+    if (!isAccessToken(header, payload)) {
+      this.logger.warn('JWT refused: not an access token (typ)');
+      throw invalidToken();
+    }
     const role = roleOf(claimAt(payload, this.config.roleClaim));
     if (!role) throw forbidden(`The token carries no Tafel role in ${this.config.roleClaim}.`);
     const name = [payload.name, payload.preferred_username].find((n) => typeof n === 'string' && n !== '');

@@ -36,4 +36,10 @@ describe('tokens', () => {
     );
     expect(() => readTokens(file)).toThrow(/entry 0 .*known staff role/);
   });
+
+  it('refuses a tokens file that holds no tokens, saying so', () => {
+    const file = join(dir(), 'tokens.json');
+    writeFileSync(file, '[]\n');
+    expect(() => readTokens(file)).toThrow(new RegExp(`^${file}: holds no tokens`));
+  });
 });

@@ -14,6 +14,13 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export function readTokens(file: string): Map<string, Actor> {
   const entries = JSON.parse(readFileSync(file, 'utf8')) as TokenEntry[];
   if (!Array.isArray(entries)) throw new Error(`${file}: expected a JSON array of { tokenSha256, actor }`);
+  if (entries.length === 0) {
+    // Nobody could sign in (and nobody could add a token through the API): a mistake, not a setting.
+    throw new Error(
+      `${file}: holds no tokens; add at least one { tokenSha256, actor } (or remove the file and ` +
+        'TAFEL_TOKENS_FILE to have the embedded default create one per role)',
+    );
+  }
   const byHash = new Map<string, Actor>();
   entries.forEach((entry, i) => {
     const { tokenSha256, actor } = entry ?? {};

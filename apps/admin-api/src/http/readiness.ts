@@ -3,7 +3,7 @@ import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { RAW_EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { headPosition } from '@app/audit';
 import { ProjectionsService, type RecordedSubscriber } from '@app/cases';
-import { CONFIG } from '@app/infrastructure';
+import { CONFIG, type ProjectionSample } from '@app/infrastructure';
 
 /** How far one projection (or process manager) trails the log. */
 export interface ProjectionLag {
@@ -70,6 +70,37 @@ export class ReadinessProbe {
     return reasons.length === 0
       ? { status: 'ready', projections }
       : { status: 'degraded', reasons, projections };
+  }
+
+  /**
+   * For a scrape of `/metrics`: whether the store answers and can write, and every projection's park
+   * and (when the log can be read) lag. Never throws: what cannot be read is left out.
+   */
+  async sample(): Promise<{ storeUp: boolean; projections: ProjectionSample[] }> {
+    let storeUp = this.store.alive();
+    try {
+      await this.store.ping();
+    } catch {
+      storeUp = false;
+    }
+    let checkpoints: RecordedSubscriber[];
+    try {
+      checkpoints = await this.projections.recorded();
+    } catch {
+      return { storeUp, projections: [] };
+    }
+    let lags: ProjectionLag[] | undefined;
+    try {
+      lags = await this.lags(checkpoints);
+    } catch {
+      storeUp = false;
+    }
+    const projections = checkpoints.map(({ name, parked }, i) => ({
+      name,
+      parked: parked !== undefined,
+      ...(lags && { lag: lags[i].lag }),
+    }));
+    return { storeUp, projections };
   }
 
   private async lags(checkpoints: RecordedSubscriber[]): Promise<ProjectionLag[]> {

@@ -1,3 +1,4 @@
+import type { StepOutcomeLabel } from '@app/kernel';
 import type { CaseState, EventType, Refusal } from '@app/workflow';
 
 /**
@@ -28,3 +29,21 @@ export interface StepTaken {
 export type StepOutcome = StepTaken | { ok: false; refusal: StepRefusal };
 
 export const refused = (refusal: StepRefusal): StepOutcome => ({ ok: false, refusal });
+
+/** How `tafel_steps_total` labels an outcome (a thrown outage is `error`). */
+export function outcomeLabel(outcome: StepOutcome): StepOutcomeLabel {
+  if (outcome.ok) return 'ok';
+  switch (outcome.refusal.kind) {
+    case 'rule':
+      return 'refused-rule';
+    case 'forbidden':
+      return 'refused-forbidden';
+    case 'case-not-found':
+    case 'participant-not-found':
+      return 'not-found';
+    case 'stale':
+      return 'stale';
+    case 'key-reused':
+      return 'key-reused';
+  }
+}

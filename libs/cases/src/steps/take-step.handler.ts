@@ -1,8 +1,16 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@app/config';
 import { ExpectedRevisionConflict, type StoredEvent } from '@app/event-store';
-import { deterministicId, newId, sha256Hex, stableJson } from '@app/kernel';
+import {
+  METRICS,
+  NO_METRICS,
+  deterministicId,
+  newId,
+  sha256Hex,
+  stableJson,
+  type Metrics,
+} from '@app/kernel';
 import {
   WORKFLOW_VERSION,
   decide,
@@ -19,7 +27,7 @@ import { FollowUpCompleter } from '../follow-up/follow-up-completer';
 import { StepOutcomes, type StepRecord } from '../read-models/step-outcomes.store';
 import { PLACEHOLDER_IDS, generatedIds } from './generated-ids';
 import { KeyedLock } from './keyed-lock';
-import { refused, type StepOutcome } from './step-outcome';
+import { outcomeLabel, refused, type StepOutcome } from './step-outcome';
 import { TakeStep } from './take-step.command';
 
 const MAX_ATTEMPTS = 8;
@@ -53,9 +61,23 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
     private readonly outcomes: StepOutcomes,
     private readonly followUps: FollowUpCompleter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(METRICS) private readonly metrics: Metrics = NO_METRICS,
   ) {}
 
+  /** Takes the step, counted and timed by step and outcome (`tafel_steps_total`). */
   async execute(command: TakeStep): Promise<StepOutcome> {
+    const done = this.metrics.step(command.step);
+    try {
+      const outcome = await this.take(command);
+      done(outcomeLabel(outcome));
+      return outcome;
+    } catch (e) {
+      done('error');
+      throw e;
+    }
+  }
+
+  private async take(command: TakeStep): Promise<StepOutcome> {
     const key = command.options.idempotencyKey;
     if (key === undefined) return this.attempt(command, newId());
     const fingerprint = fingerprintOf(command);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@app/config';
 import type { EventStore } from '@app/event-store';
+import { NO_METRICS, type Metrics } from '@app/kernel';
 import { foldStored, messagesStreamOf, streamOf } from '@app/cases';
 import type { CaseState } from '@app/workflow';
 import type { MailLanguage } from '../../templates';
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   retry?: RetryPolicy;
   random?: () => number;
+  /** Where each round's outcomes are counted (`tafel_messages_total`). */
+  metrics?: Metrics;
 }
 
 export interface DispatchReport {
@@ -70,6 +73,7 @@ export class MessageDispatcher {
       concurrency: options.concurrency ?? 10,
       retry: options.retry ?? DEFAULT_RETRY,
       random: options.random ?? Math.random,
+      metrics: options.metrics ?? NO_METRICS,
     };
     this.domain = /@([^>\s]+)>?\s*$/.exec(settings.mailFrom)?.[1] ?? 'localhost';
   }
@@ -97,6 +101,9 @@ export class MessageDispatcher {
     const results = await Promise.allSettled(
       Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, worker),
     );
+    // What was sent or recorded before a crash counts too.
+    const { sent, retried: retrying, failed, cancelled } = report;
+    this.options.metrics.messages({ sent, retrying, failed, cancelled });
     const crash = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (crash) throw crash.reason;
     return report;

@@ -1,5 +1,16 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import { isLoopbackHost } from '@app/config';
 import type { MailTransport, OutgoingMail } from './mail-transport';
+
+/**
+ * Mail leaves this machine over TLS only: `smtps://` is TLS from the start; `smtp://` to another host
+ * must upgrade with STARTTLS (`requireTLS`: nodemailer refuses to send when the server does not
+ * offer it). Plain SMTP stays allowed on loopback (a relay beside the app, the tests).
+ */
+export const requiresStartTls = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'smtp:' && !isLoopbackHost(hostname);
+};
 
 /** Pooled SMTP through nodemailer: a few long-lived connections, reused for every message. */
 export class SmtpMailTransport implements MailTransport {
@@ -10,6 +21,7 @@ export class SmtpMailTransport implements MailTransport {
     this.transporter = createTransport({
       pool: true,
       url,
+      requireTLS: requiresStartTls(url),
       maxConnections: options.maxConnections ?? 5,
       maxMessages: Infinity,
       connectionTimeout: 30_000,
