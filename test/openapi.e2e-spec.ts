@@ -2,7 +2,11 @@ import { writeOpenApiDocument } from '../apps/admin-api/src/openapi';
 import { expectStatus } from './support/http-expect';
 import { startTestApp, type TestApp } from './support/test-app';
 
-type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+type Operation = {
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+};
 type OpenApi = {
   servers: { url: string }[];
   security: unknown[];
@@ -42,6 +46,23 @@ describe('the OpenAPI document', () => {
             expect.stringMatching(/^4/),
           ]),
         });
+      }
+    }
+  });
+
+  it('documents Accept-Language and Content-Language wherever a problem can be the answer', () => {
+    const doc = JSON.parse(served) as OpenApi;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const problems = Object.values(operation.responses).filter(
+          (r) => r.content?.['application/problem+json'],
+        );
+        if (problems.length === 0) continue;
+        const named = (operation.parameters ?? []).some(
+          (p) => p.in === 'header' && p.name === 'Accept-Language',
+        );
+        expect({ [`${method} ${path}`]: named }).toEqual({ [`${method} ${path}`]: true });
+        for (const r of problems) expect(Object.keys(r.headers ?? {})).toContain('Content-Language');
       }
     }
   });

@@ -26,6 +26,7 @@ export const CORRECTION_RULES = {
     code: 'PARTICIPANT.REMOVED',
     steps: ['record-preparation', 'record-answer', 'correct-participant', 'remove-participant'],
     message: 'This participant was removed from the conference.',
+    nl: 'Deze deelnemer doet niet meer mee aan de conferentie.',
     scope: 'payload',
     check: (c, p) => !isRemoved(c, p.data.participantId),
   }),
@@ -34,6 +35,7 @@ export const CORRECTION_RULES = {
     code: 'PARTICIPANT.NOTHING_CORRECTED',
     steps: ['correct-participant'],
     message: "A correction must change at least one of the participant's details.",
+    nl: 'Er is niets veranderd aan de gegevens van de deelnemer.',
     scope: 'payload',
     check: (c, p) => {
       const current = c.participants.find((x) => x.participantId === p.data.participantId);
@@ -45,6 +47,7 @@ export const CORRECTION_RULES = {
     code: 'PARTICIPANT.BLANK_DETAIL',
     steps: ['correct-participant'],
     message: 'A corrected name, e-mail address, phone number or organisation cannot be blank.',
+    nl: 'Een naam, e-mailadres, telefoonnummer of organisatie kan niet leeg worden gemaakt.',
     scope: 'payload',
     check: (_, p) => TEXTS.every((k) => p.data[k] === undefined || !blank(p.data[k])),
   }),
@@ -53,6 +56,7 @@ export const CORRECTION_RULES = {
     code: 'QUESTIONS.EMPTY',
     steps: ['revise-questions'],
     message: 'The revised conference questions need at least one question that is not blank.',
+    nl: 'Er is minstens één conferentievraag nodig. Een lege vraag telt niet.',
     scope: 'payload',
     check: (_, p) => p.data.conferenceQuestions.length > 0 && !p.data.conferenceQuestions.some(blank),
   }),
@@ -61,6 +65,7 @@ export const CORRECTION_RULES = {
     code: 'QUESTIONS.UNCHANGED',
     steps: ['revise-questions'],
     message: 'The revised conference questions are the same as the current ones.',
+    nl: 'De conferentievragen zijn niet veranderd.',
     scope: 'payload',
     check: (c, p) =>
       p.data.conferenceQuestions.length !== c.conferenceQuestions.length ||

@@ -4,6 +4,8 @@ export {
   WORKFLOW_RULES_V2,
   RULES,
   RULE_MESSAGES,
+  RULE_MESSAGES_NL,
+  ruleMessage,
   ruleScope,
   type GuardCode,
   type RuleCode,

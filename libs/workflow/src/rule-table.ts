@@ -17,6 +17,11 @@ export interface Rule<C extends string = string> {
   readonly code: C;
   /** One plain English sentence for staff. */
   readonly message: string;
+  /**
+   * The same in plain Dutch (B1: short sentences, "u", no jargon, nothing bossy), for coordinators and
+   * other staff who ask for Dutch (`Accept-Language: nl`). Required: a rule without it does not compile.
+   */
+  readonly nl: string;
   readonly scope: RuleScope;
 }
 
@@ -49,8 +54,14 @@ type Check<Scope extends RuleScope, S extends CaseStep> = Scope extends 'state'
   : (context: CaseState, proposal: Proposal<S>) => boolean;
 
 /** Declares a rule that no step's guard checks (a missing case, a step out of order). */
-export function generalRule<const C extends string>(code: C, message: string, scope: RuleScope): Rule<C> {
-  return { code, message, scope };
+export function generalRule<const C extends string>(rule: {
+  code: C;
+  message: string;
+  nl: string;
+  scope: RuleScope;
+}): Rule<C> {
+  const { code, message, nl, scope } = rule;
+  return { code, message, nl, scope };
 }
 
 /**
@@ -61,21 +72,22 @@ export function stepRule<const C extends string, const S extends CaseStep, Scope
   code: C;
   steps: readonly S[];
   message: string;
+  nl: string;
   scope: Scope;
   check: Check<Scope, NoInfer<S>>;
 }): StepRule<C, Scope> {
-  const { code, steps, message, scope } = rule;
+  const { code, steps, message, nl, scope } = rule;
   const check = rule.check as (context: CaseState, proposal: StepEvent['event']) => boolean;
   const guarded: readonly CaseStep[] = steps;
   const guard = ({ context, event }: GuardArgs): boolean => {
     if (!guarded.includes(event.type)) throw new Error(`${code} does not guard ${event.type}`);
     return check(context, event.event);
   };
-  return { code, steps, message, scope, guard };
+  return { code, steps, message, nl, scope, guard };
 }
 
 /**
- * `rule` as a later version declares it again: the same code, message and scope, guarding `steps`
+ * `rule` as a later version declares it again: the same code, messages and scope, guarding `steps`
  * (it may widen the rule to new steps) with `check` (typed by those steps; it may also see what the
  * later version records, e.g. who was removed). A code means one thing in every version.
  */
@@ -84,7 +96,8 @@ export function redeclare<const C extends string, Scope extends RuleScope, const
   steps: readonly S[],
   check: Check<Scope, NoInfer<S>>,
 ): StepRule<C, Scope> {
-  return stepRule<C, S, Scope>({ code: rule.code, message: rule.message, scope: rule.scope, steps, check });
+  const { code, message, nl, scope } = rule;
+  return stepRule<C, S, Scope>({ code, message, nl, scope, steps, check });
 }
 
 const isStepRule = (rule: Rule | StepRule): rule is StepRule => 'guard' in rule;

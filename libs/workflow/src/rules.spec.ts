@@ -3,7 +3,15 @@ import { conferenceMachineV2 } from './conference-v2.machine';
 import { workflowTransitions } from './mermaid';
 import { CASE_STEPS } from './next-steps';
 import { stepRulesOf, type RuleTable } from './rule-table';
-import { RULE_MESSAGES, RULES, ruleScope, WORKFLOW_RULES, WORKFLOW_RULES_V2 } from './rules';
+import {
+  RULE_MESSAGES,
+  RULE_MESSAGES_NL,
+  RULES,
+  ruleMessage,
+  ruleScope,
+  WORKFLOW_RULES,
+  WORKFLOW_RULES_V2,
+} from './rules';
 import type { CaseStep } from './steps';
 import { historyUpTo, stateUpTo } from './testing/cases';
 import { given } from './testing/decider-spec';
@@ -149,8 +157,9 @@ describe('the rules of all versions', () => {
     for (const rule of v2) {
       const same = v1.find((r) => r.code === rule.code);
       if (same)
-        expect({ message: rule.message, scope: rule.scope }).toEqual({
+        expect({ message: rule.message, nl: rule.nl, scope: rule.scope }).toEqual({
           message: same.message,
+          nl: same.nl,
           scope: same.scope,
         });
     }
@@ -202,5 +211,46 @@ describe('the rules of all versions', () => {
     expect(() => WORKFLOW_RULES_V2.ATTENDEE_REMOVED.guard({ context, event: close })).toThrow(
       /CONFERENCE.ATTENDEE_REMOVED does not guard close/,
     );
+  });
+});
+
+describe('the Dutch sentences of the rules', () => {
+  const rules = [...Object.values(WORKFLOW_RULES), ...Object.values(WORKFLOW_RULES_V2)];
+  const codes = [...new Set(rules.map((r) => r.code))];
+  const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+/);
+
+  it.each(codes)('%s has its own Dutch sentence, not its English one', (code) => {
+    const nl = ruleMessage(code, 'nl');
+    expect(nl?.trim()).toBeTruthy();
+    expect(nl).not.toBe(ruleMessage(code, 'en'));
+    expect(nl).toBe(RULE_MESSAGES_NL[code as keyof typeof RULE_MESSAGES_NL]);
+  });
+
+  it('covers every rule code of both versions, and nothing else', () => {
+    expect(Object.keys(RULE_MESSAGES_NL).sort()).toEqual([...codes].sort());
+    expect(Object.keys(RULE_MESSAGES_NL).sort()).toEqual(Object.keys(RULE_MESSAGES).sort());
+  });
+
+  it('is plain Dutch (B1): short sentences, ending with a full stop, nothing bossy', () => {
+    for (const rule of rules) {
+      for (const sentence of sentencesOf(rule.nl)) {
+        expect({ code: rule.code, sentence, words: sentence.split(/\s+/).length <= 15 }).toEqual({
+          code: rule.code,
+          sentence,
+          words: true,
+        });
+      }
+      expect(rule.nl).toMatch(/\.$/);
+      expect(rule.nl).not.toMatch(/\b(u moet|moet u|verplicht)\b/i);
+    }
+  });
+
+  it('answers English for `en`, and nothing for a code no version has', () => {
+    expect(ruleMessage('PLAN.NO_FALLBACK', 'en')).toBe(RULE_MESSAGES['PLAN.NO_FALLBACK']);
+    expect(ruleMessage('PLAN.NO_FALLBACK', 'nl')).toBe(
+      'Het plan zegt nog niet wat er gebeurt als het niet lukt.',
+    );
+    expect(ruleMessage('NO.SUCH_RULE', 'nl')).toBeUndefined();
+    expect(ruleMessage('toString', 'nl')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { CodeOf, GuardCodeOf, RuleScope } from './rule-table';
 import { WORKFLOW_RULES } from './rules-v1';
 import { WORKFLOW_RULES_V2 } from './rules-v2';
+import type { Language } from './types';
 
 export { WORKFLOW_RULES } from './rules-v1';
 export { WORKFLOW_RULES_V2 } from './rules-v2';
@@ -26,6 +27,22 @@ export const RULES = Object.fromEntries(entries.map(([key, rule]) => [key, rule.
 export const RULE_MESSAGES = Object.fromEntries(
   entries.map(([, rule]) => [rule.code, rule.message]),
 ) as Readonly<Record<RuleCode, string>>;
+
+/** The same sentences in plain Dutch (B1), one per rule, declared beside the English one. */
+export const RULE_MESSAGES_NL = Object.fromEntries(
+  entries.map(([, rule]) => [rule.code, rule.nl]),
+) as Readonly<Record<RuleCode, string>>;
+
+const isRuleCode = (code: string): code is RuleCode => Object.hasOwn(RULE_MESSAGES, code);
+
+/**
+ * The rule's sentence in `language`, or `undefined` for a code no version has. (A refusal's own
+ * `message` may say more in English, e.g. the current state; the sentence here is the rule's.)
+ */
+export function ruleMessage(code: string, language: Language): string | undefined {
+  if (!isRuleCode(code)) return undefined;
+  return language === 'nl' ? RULE_MESSAGES_NL[code] : RULE_MESSAGES[code];
+}
 
 const SCOPES = new Map<string, RuleScope>(entries.map(([, rule]) => [rule.code, rule.scope]));
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { problem } from './problem';
 import { replyProblem } from './problem.filter';
+import { PROBLEM_TEXTS_NL } from './problem-texts';
 
 /** No body the API takes nests deeper than a few levels; 32 leaves room and stops a stack overflow. */
 export const MAX_BODY_DEPTH = 32;
@@ -31,6 +32,7 @@ export function limitBodyDepth(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (request, reply, done) => {
     if (!nestsDeeperThan(request.body, MAX_BODY_DEPTH)) return done();
     const message = `the body nests deeper than ${MAX_BODY_DEPTH} levels`;
-    replyProblem(reply, problem(400, 'REQUEST.INVALID', message, { errors: [{ field: 'body', message }] }));
+    const errors = [{ field: 'body', message }];
+    replyProblem(reply, problem(400, 'REQUEST.INVALID', message, { errors }, PROBLEM_TEXTS_NL.bodyTooDeep));
   });
 }

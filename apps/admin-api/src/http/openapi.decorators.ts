@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiExtraModels,
+  ApiHeader,
   ApiProperty,
   ApiPropertyOptional,
   ApiResponse,
@@ -55,17 +56,37 @@ const PROBLEMS = {
 
 export type ProblemStatus = keyof typeof PROBLEMS;
 
+/** What every problem answer says about its language (API.md 1.1: Dutch with `Accept-Language: nl`). */
+const PROBLEM_HEADERS = {
+  'Content-Language': {
+    description: 'the language of `detail`: `nl` or `en`',
+    schema: { type: 'string', enum: ['en', 'nl'] },
+  },
+  Vary: { description: 'names Accept-Language', schema: { type: 'string' } },
+};
+
 const problem = (status: ProblemStatus) =>
   ApiResponse({
     status,
     description: PROBLEMS[status],
+    headers: PROBLEM_HEADERS,
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
   });
 
-/** Problem documents (application/problem+json) for these statuses, and for 500. */
+const ACCEPT_LANGUAGE = ApiHeader({
+  name: 'Accept-Language',
+  required: false,
+  description:
+    "the language of a problem's `detail`: Dutch (plain, B1) for `nl`, `nl-NL` or `nl;q=0.9, en;q=0.8`; " +
+    'English when missing, `en` or `*` (the higher q of nl and en wins). `type`, `code` and `title` do not change.',
+  schema: { type: 'string', example: 'nl' },
+});
+
+/** Problem documents (application/problem+json) for these statuses, and for 500; and `Accept-Language` for them. */
 export const ProblemResponses = (...statuses: ProblemStatus[]) =>
   applyDecorators(
     ApiExtraModels(ProblemDto),
+    ACCEPT_LANGUAGE,
     ...[...statuses, 500 as const].sort((a, b) => a - b).map(problem),
   );
 

@@ -4,7 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { StoreUnavailable } from '@app/event-store';
 import { ReadStoreUnavailable } from '@app/kernel';
 import { TafelError } from '@app/cases';
-import { problem, problemOf, type Problem } from './problem';
+import { negotiateLanguage } from './language';
+import { problem, problemIn, problemOf, type Problem } from './problem';
+import { PROBLEM_TEXTS_NL } from './problem-texts';
 
 const logger = new Logger('Problems');
 
@@ -32,8 +34,9 @@ export function toProblem(error: unknown): Problem {
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 400) return badBody((error as Error).message);
-    const detail = status === 413 ? 'The body is larger than 100 kB.' : (error as Error).message;
-    return problem(status, `HTTP.${status}`, detail);
+    if (status === 413)
+      return problem(413, 'HTTP.413', 'The body is larger than 100 kB.', {}, PROBLEM_TEXTS_NL.bodyTooLarge);
+    return problem(status, `HTTP.${status}`, (error as Error).message);
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return problem(500, 'INTERNAL', 'Something went wrong on our side; the step may not have been recorded.');
@@ -43,8 +46,29 @@ export function sendProblem(reply: FastifyReply, error: unknown): void {
   replyProblem(reply, toProblem(error));
 }
 
+/** Adds `value` to the answer's `Vary` header (CORS may have put `Origin` there). */
+function vary(reply: FastifyReply, value: string): void {
+  const current = reply.getHeader('vary');
+  const names = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.some((n) => n === '*' || n.toLowerCase() === value.toLowerCase())) return;
+  reply.header('vary', [...names, value].join(', '));
+}
+
+/**
+ * Sends a problem, its `detail` in the language the request asks for (`Accept-Language`: Dutch or
+ * English), saying which in `Content-Language`, with `Vary: Accept-Language`.
+ */
 export function replyProblem(reply: FastifyReply, body: Problem): void {
-  void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
+  const language = negotiateLanguage(reply.request?.headers['accept-language']);
+  vary(reply, 'Accept-Language');
+  void reply
+    .status(body.status)
+    .header('content-type', 'application/problem+json')
+    .header('content-language', language)
+    .send(problemIn(body, language));
 }
 
 @Catch()

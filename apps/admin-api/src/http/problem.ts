@@ -1,4 +1,6 @@
 import type { ErrorCategory, StepRefusal, TafelError } from '@app/cases';
+import type { Language } from '@app/workflow';
+import { dutchDetail } from './problem-texts';
 
 const STATUS: Record<ErrorCategory, number> = {
   validation: 400,
@@ -36,13 +38,33 @@ export interface Problem {
 
 const slug = (code: string): string => code.toLowerCase().replace(/[._]/g, '-');
 
+/** Dutch details given when a problem was made, for those the catalogue cannot tell by code. */
+const DUTCH = new WeakMap<Problem, string>();
+
+/** A problem document; `nl` is its Dutch detail when `dutchDetail` would not find the right one. */
 export function problem(
   status: number,
   code: string,
   detail: string,
   extra: Record<string, unknown> = {},
+  nl?: string,
 ): Problem {
-  return { type: `/problems/${slug(code)}`, title: TITLE[status] ?? 'Error', status, detail, code, ...extra };
+  const body = {
+    type: `/problems/${slug(code)}`,
+    title: TITLE[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+  if (nl !== undefined) DUTCH.set(body, nl);
+  return body;
+}
+
+/** The problem with its `detail` in `language` (API.md 1.1: Dutch with `Accept-Language: nl`). */
+export function problemIn(body: Problem, language: Language): Problem {
+  if (language !== 'nl') return body;
+  return { ...body, detail: DUTCH.get(body) ?? dutchDetail(body) };
 }
 
 export function problemOf(error: TafelError): Problem {
