@@ -10,6 +10,7 @@ import {
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CasesModule, ProjectionsService } from '@app/cases';
+import { ANSWER_LINKS, AnswerLinks, resolveLinkKey } from './answer-links/answer-links';
 import { MessageDispatcher } from './dispatch/message-dispatcher';
 import {
   NOTIFICATION_SETTINGS,
@@ -61,6 +62,11 @@ export class NotificationsModule {
       providers: [
         { provide: NOTIFICATION_SETTINGS, useValue: notificationSettingsOf(config) },
         { provide: MAIL_TRANSPORT, useFactory: () => openMailTransport(config) },
+        // One instance for the mail and the answer pages: the same key and base URL.
+        {
+          provide: ANSWER_LINKS,
+          useFactory: () => new AnswerLinks(resolveLinkKey(config), config.publicUrl),
+        },
         {
           provide: MessageRows,
           useFactory: (db: SqlDb) => new MessageRows(db),
@@ -74,13 +80,21 @@ export class NotificationsModule {
             transport: MailTransport,
             clock: Clock,
             settings: ConfiguredNotifications,
-          ) => new MessageDispatcher(store, rows, transport, clock, settings),
-          inject: [EVENT_STORE, MessageRows, MAIL_TRANSPORT, CLOCK, NOTIFICATION_SETTINGS],
+            answerLinks: AnswerLinks,
+          ) => new MessageDispatcher(store, rows, transport, clock, settings, { answerLinks }),
+          inject: [EVENT_STORE, MessageRows, MAIL_TRANSPORT, CLOCK, NOTIFICATION_SETTINGS, ANSWER_LINKS],
         },
         MessageQueries,
         NotificationsLifecycle,
       ],
-      exports: [MessageDispatcher, MessageQueries, MessageRows, MAIL_TRANSPORT, NOTIFICATION_SETTINGS],
+      exports: [
+        MessageDispatcher,
+        MessageQueries,
+        MessageRows,
+        MAIL_TRANSPORT,
+        NOTIFICATION_SETTINGS,
+        ANSWER_LINKS,
+      ],
     };
   }
 }

@@ -2,6 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** The Nest token of the one `AnswerLinks` of the app (NotificationsModule provides and exports it). */
+export const ANSWER_LINKS = Symbol('ANSWER_LINKS');
+
 /** What an answer link names: one participant of one case; nothing else. */
 export interface AnswerTarget {
   caseId: string;
