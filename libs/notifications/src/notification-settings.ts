@@ -13,5 +13,6 @@ export const notificationSettingsOf = (config: TafelConfig): ConfiguredNotificat
   ...settingsOf(config),
   mailFrom: config.mailFrom,
   language: config.mailLanguage,
+  ...(config.organisationPhone ? { organisationPhone: config.organisationPhone } : {}),
   dispatchIntervalMs: config.dispatchIntervalMs,
 });

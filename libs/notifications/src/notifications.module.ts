@@ -11,6 +11,7 @@ import { CLOCK, type Clock, type TafelConfig } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CasesModule, ProjectionsService } from '@app/cases';
 import { ANSWER_LINKS, answerLinksProvider } from './answer-links/answer-links.provider';
+import type { AnswerLinks } from './answer-links/answer-links';
 import { MessageDispatcher } from './dispatch/message-dispatcher';
 import {
   NOTIFICATION_SETTINGS,
@@ -75,14 +76,16 @@ export class NotificationsModule {
             transport: MailTransport,
             clock: Clock,
             settings: ConfiguredNotifications,
+            answerLinks: AnswerLinks,
             metrics?: Metrics,
-          ) => new MessageDispatcher(store, rows, transport, clock, settings, { metrics }),
+          ) => new MessageDispatcher(store, rows, transport, clock, settings, { answerLinks, metrics }),
           inject: [
             EVENT_STORE,
             MessageRows,
             MAIL_TRANSPORT,
             CLOCK,
             NOTIFICATION_SETTINGS,
+            ANSWER_LINKS,
             { token: METRICS, optional: true },
           ],
         },

@@ -50,6 +50,7 @@ describe('version 2: adjourning a scheduled conference', () => {
       startsAt: '2025-03-25T19:00:00.000Z',
       location: 'Buurthuis',
       scheduledAt: events[0].data.at,
+      sequence: 1,
     });
     expect(state.adjournments).toEqual([
       {

@@ -51,6 +51,28 @@ describe('evolve', () => {
     expect(stateUpTo('accepted-2').participants.filter((p) => p.answer === 'accepted')).toHaveLength(2);
   });
 
+  it('numbers the schedule: 0 when first scheduled, one higher for each reschedule', () => {
+    const first = stateUpTo('scheduled');
+    expect(first.schedule).toMatchObject({ sequence: 0 });
+    const again = evolve(first, {
+      type: 'ConferenceScheduled',
+      data: { at: 't2', startsAt: '2026-10-31T09:00:00.000Z', location: 'Elders', rescheduled: true },
+    });
+    expect(again.schedule).toEqual({
+      startsAt: '2026-10-31T09:00:00.000Z',
+      location: 'Elders',
+      scheduledAt: 't2',
+      sequence: 1,
+    });
+    // A state stored before the sequence existed counts as 0.
+    const { sequence: _old, ...stored } = first.schedule!;
+    const fromStored = evolve({ ...first, schedule: stored }, {
+      type: 'ConferenceScheduled',
+      data: { at: 't3', startsAt: '2026-11-01T09:00:00.000Z', location: 'L', rescheduled: true },
+    });
+    expect(fromStored.schedule?.sequence).toBe(1);
+  });
+
   it('links a follow-up conference without leaving the state', () => {
     const state = evolve(stateUpTo('followed-up'), {
       type: 'FollowUpConferenceRequested',
@@ -75,6 +97,18 @@ describe('evolve, for the events of version 2', () => {
         state = next;
       }
     }
+  });
+
+  it('counts an adjournment (a new date) as a change of the schedule', () => {
+    let state: CaseState | undefined;
+    const sequences: number[] = [];
+    for (const event of histories[0]) {
+      state = evolve(state, event);
+      if (event.type === 'ConferenceScheduled' || event.type === 'ConferenceAdjourned')
+        sequences.push(state.schedule!.sequence!);
+    }
+    expect(sequences).toEqual([0, 1]);
+    expect(state!.schedule).toMatchObject({ startsAt: state!.adjournments![0].continuesAt });
   });
 
   it('keeps the place of every participant, removed or corrected', () => {

@@ -16,6 +16,10 @@ function updateParticipant(
   return participants;
 }
 
+/** The schedule's sequence after a (re)scheduling: 0 the first time, then one higher per change. */
+const nextSequence = (state: CaseState): number =>
+  state.schedule ? (state.schedule.sequence ?? 0) + 1 : 0;
+
 function requested({ data }: EventOf<'ConferenceRequested'>): CaseState {
   const state: CaseState = {
     id: data.caseId,
@@ -155,7 +159,8 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
     }
     case 'ConferenceScheduled': {
       const { startsAt, location, at } = event.data;
-      return { ...state, status: 'scheduled', schedule: { startsAt, location, scheduledAt: at } };
+      const schedule = { startsAt, location, scheduledAt: at, sequence: nextSequence(state) };
+      return { ...state, status: 'scheduled', schedule };
     }
     case 'ConferenceAdjourned': {
       const { at, heldAt, attendees, reason, continuesAt, location } = event.data;
@@ -164,7 +169,7 @@ export function evolve(state: CaseState | undefined, event: DomainEvent): CaseSt
         ...state,
         status: 'scheduled',
         adjournments: [...(state.adjournments ?? []), meeting],
-        schedule: { startsAt: continuesAt, location, scheduledAt: at },
+        schedule: { startsAt: continuesAt, location, scheduledAt: at, sequence: nextSequence(state) },
       };
     }
     case 'ConferenceHeld': {

@@ -365,7 +365,12 @@ export interface CaseState {
   coordinator?: Coordinator;
   previousCoordinators: Coordinator[];
   participants: Participant[];
-  schedule?: { startsAt: string; location: string; scheduledAt: string };
+  /**
+   * The date told to participants. `sequence`: 0 when first scheduled, one higher for each change
+   * (a reschedule or an adjournment) — the calendar invitation's SEQUENCE. Absent in states stored
+   * before it existed (read as 0).
+   */
+  schedule?: { startsAt: string; location: string; scheduledAt: string; sequence?: number };
   conference?: { heldAt: string; attendees: string[]; privatePartHeld?: boolean };
   plan?: { agreements: Agreement[]; ifItDoesNotWork: string; recordedAt: string; version: number };
   distribution?: { distributedAt: string; recipients: string[] };

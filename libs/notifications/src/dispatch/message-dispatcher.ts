@@ -5,6 +5,7 @@ import { NO_METRICS, type Metrics } from '@app/kernel';
 import { foldStored, messagesStreamOf, streamOf } from '@app/cases';
 import type { CaseState } from '@app/workflow';
 import type { MailLanguage } from '../../templates';
+import type { AnswerLinks } from '../answer-links/answer-links';
 import { isMessageEvent, outcomeEvent, type MessageOutcome } from '../policy/message-events';
 import { planMessages } from '../policy/message-policy';
 import type { NotificationSettings, PlannedMessage } from '../policy/message.types';
@@ -15,7 +16,10 @@ import { DEFAULT_RETRY, retryDelay, withoutAddresses, type RetryPolicy } from '.
 
 export interface DispatcherSettings extends NotificationSettings {
   mailFrom: string;
+  /** TAFEL_MAIL_LANGUAGE: for participants without a language of their own. */
   language: MailLanguage;
+  /** TAFEL_ORGANISATION_PHONE: in the signature when set. */
+  organisationPhone?: string;
 }
 
 export interface DispatcherOptions {
@@ -30,6 +34,8 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Where each round's outcomes are counted (`tafel_messages_total`). */
   metrics?: Metrics;
+  /** The personal answer links for invitations, nudges and reminders (none without). */
+  answerLinks?: AnswerLinks;
 }
 
 export interface DispatchReport {
@@ -45,6 +51,8 @@ interface CaseContext {
   state?: CaseState;
   plan: Map<string, PlannedMessage>;
   recorded: Map<string, { status: 'sent' | 'failed'; attempts: number }>;
+  /** Participants who were sent any mail of this case. */
+  reached: Set<string>;
 }
 
 /**
@@ -55,7 +63,8 @@ interface CaseContext {
  */
 export class MessageDispatcher {
   private readonly owner: string;
-  private readonly options: Required<Omit<DispatcherOptions, 'owner'>>;
+  private readonly options: Required<Omit<DispatcherOptions, 'owner' | 'answerLinks'>>;
+  private readonly answerLinks?: AnswerLinks;
   private readonly domain: string;
 
   constructor(
@@ -75,6 +84,7 @@ export class MessageDispatcher {
       random: options.random ?? Math.random,
       metrics: options.metrics ?? NO_METRICS,
     };
+    this.answerLinks = options.answerLinks;
     this.domain = /@([^>\s]+)>?\s*$/.exec(settings.mailFrom)?.[1] ?? 'localhost';
   }
 
@@ -126,13 +136,15 @@ export class MessageDispatcher {
     ]);
     const state = foldStored(events);
     const recorded: CaseContext['recorded'] = new Map();
+    const reached = new Set<string>();
     for (const e of outcomes) {
       if (!isMessageEvent(e)) continue;
-      const attempts = (e.data as { attempts: number }).attempts;
+      const { attempts, participantId } = e.data as { attempts: number; participantId: string };
       recorded.set(e.eventId, { status: e.type === 'MessageSent' ? 'sent' : 'failed', attempts });
+      if (e.type === 'MessageSent') reached.add(participantId);
     }
     const plan = new Map(state ? planMessages(state, this.settings).map((m) => [m.key, m]) : []);
-    return { state, plan, recorded };
+    return { state, plan, recorded, reached };
   }
 
   private async deliver(
@@ -159,12 +171,39 @@ export class MessageDispatcher {
       const reason = 'Expired: the conference had started before the message could be sent.';
       return this.record(c, key, { type: 'MessageFailed', data: { ...outcome, reason, permanent: true } });
     }
+    if (message.kind === 'conference-cancelled' && !c.reached.has(message.participantId)) {
+      // Withdrawn before any mail reached them (say, their invitation was still queued): they never
+      // heard of the date, so there is nothing to cancel for them.
+      report.failed++;
+      const reason = 'Not sent: no mail had reached them, so they did not know the date.';
+      return this.record(c, key, { type: 'MessageFailed', data: { ...outcome, reason, permanent: true } });
+    }
     if (!(await this.rows.renew(key, this.owner, leaseUntil))) return;
     const participant = c.state.participants.find((p) => p.participantId === message.participantId);
-    const mail = renderMessage(message, c.state, participant?.language ?? this.settings.language);
+    const { calendar, ...mail } = renderMessage(
+      message,
+      c.state,
+      participant?.language ?? this.settings.language,
+      {
+        answerLinks: this.answerLinks,
+        organisationPhone: this.settings.organisationPhone,
+        mailFrom: this.settings.mailFrom,
+      },
+    );
     try {
       await this.transport.send({
         ...mail,
+        ...(calendar
+          ? {
+              attachments: [
+                {
+                  filename: calendar.filename,
+                  content: calendar.content,
+                  contentType: `text/calendar; charset=utf-8; method=${calendar.method}`,
+                },
+              ],
+            }
+          : {}),
         from: this.settings.mailFrom,
         to: message.email,
         messageId,
@@ -194,6 +233,7 @@ export class MessageDispatcher {
       expectedRevision: 'any',
     });
     const status = outcome.type === 'MessageSent' ? 'sent' : 'failed';
+    if (status === 'sent') c.reached.add(outcome.data.participantId);
     c.recorded.set(key, { status, attempts: outcome.data.attempts });
     await this.rows.finish(key, status, outcome.data.attempts);
   }

@@ -109,14 +109,19 @@ describe('message policy', () => {
     expect(plan(s).filter((m) => m.startsWith('reminder:a'))).toEqual(['reminder:a:03-07:email']);
   });
 
-  it('cancels reminders and the nudge for who declined, and everything on withdrawal', () => {
+  it('cancels reminders and the nudge for who declined, and everything but the cancel notice on withdrawal', () => {
     const s = given(answered('a', 'declined'), scheduled(at('20')));
     expect(plan(s).filter((m) => m.includes(':a:'))).toEqual([]);
     const withdrawn = given(scheduled(at('20')), {
       type: 'CaseWithdrawn',
       data: { at: at('04'), reason: 'r' },
     });
-    expect(planMessages(withdrawn, settings)).toEqual([]);
+    expect(plan(withdrawn)).toEqual([
+      'conference-cancelled:a:03-04:email',
+      'conference-cancelled:b:03-04:phone',
+    ]);
+    const unscheduled = given({ type: 'CaseWithdrawn', data: { at: at('04'), reason: 'r' } });
+    expect(planMessages(unscheduled, settings)).toEqual([]);
   });
 
   it('sends the plan to the attendees and the follow-up contact later, not after closing', () => {
@@ -200,6 +205,112 @@ describe('message policy', () => {
     expect(a1.key).toBe(a2.key);
     const later = planMessages(given(), { ...settings, answerNudgeAfterMs: 6 * DAY })[1];
     expect(later.key).not.toBe(planMessages(given(), settings)[1].key);
+  });
+});
+
+describe('message policy: the conference date', () => {
+  const moved = (startsAt: string, when: string, location = 'L'): DomainEvent => ({
+    type: 'ConferenceScheduled',
+    data: { at: when, startsAt, location, rescheduled: true },
+  });
+  const invited = (participantId: string, when: string, email?: string): DomainEvent => ({
+    type: 'ParticipantInvited',
+    data: {
+      at: when,
+      participantId,
+      name: participantId.toUpperCase(),
+      role: 'family',
+      ...(email ? { email } : {}),
+    },
+  });
+  const withdrawn = (when: string): DomainEvent => ({
+    type: 'CaseWithdrawn',
+    data: { at: when, reason: 'r' },
+  });
+  const notices = (s: CaseState) =>
+    planMessages(s, settings)
+      .filter((m) => m.kind.startsWith('conference-'))
+      .map((m) => `${m.kind}:${m.participantId}:${m.dueAt.slice(5, 10)}:${m.sequence}`);
+
+  it('tells everyone invited before the date was set, once; someone invited later reads it in the invitation', () => {
+    const s = given(scheduled(at('20')), invited('c', at('05'), 'c@x.nl'));
+    expect(notices(s)).toEqual(['conference-scheduled:a:03-03:0', 'conference-scheduled:b:03-03:0']);
+    const [notice] = planMessages(s, settings).filter((m) => m.kind === 'conference-scheduled');
+    expect(notice).toMatchObject({ reachBy: 'email', email: 'a@x.nl', expiresAt: at('20'), sequence: 0 });
+    expect(plan(s).filter((m) => m.includes(':c:'))).toEqual([
+      'invitation:c:03-05:email',
+      'answer-nudge:c:03-10:email',
+      'reminder:c:03-13:email',
+      'reminder:c:03-19:email',
+    ]);
+  });
+
+  it('tells no one who declined, was removed or was erased', () => {
+    const s = given(
+      invited('c', at('02'), 'c@x.nl'),
+      invited('d', at('02'), 'd@x.nl'),
+      answered('a', 'declined'),
+      { type: 'ParticipantRemoved', data: { at: at('03'), participantId: 'c', reason: 'r' } },
+      scheduled(at('20'), at('04')),
+    );
+    expect(notices(erasePerson(s, 'd'))).toEqual(['conference-scheduled:b:03-04:0']);
+    expect(notices(evolve(erasePerson(s, 'd'), withdrawn(at('05'))))).toEqual([
+      'conference-cancelled:b:03-05:0',
+    ]);
+  });
+
+  it('plans only the newest notice: a reschedule while the first is still queued replaces it', () => {
+    const first = given(scheduled(at('20')));
+    const [before] = planMessages(first, settings).filter(
+      (m) => m.participantId === 'a' && m.kind === 'conference-scheduled',
+    );
+    const again = evolve(first, moved(at('27'), at('04')));
+    expect(notices(again)).toEqual(['conference-rescheduled:a:03-04:1', 'conference-rescheduled:b:03-04:1']);
+    expect(planMessages(again, settings).map((m) => m.key)).not.toContain(before.key);
+    const third = evolve(again, moved(at('27'), at('05'), 'Elders'));
+    expect(notices(third)).toEqual(['conference-rescheduled:a:03-05:2', 'conference-rescheduled:b:03-05:2']);
+  });
+
+  it('tells of a change someone invited between the first date and the change', () => {
+    const s = given(scheduled(at('20')), invited('c', at('04'), 'c@x.nl'), moved(at('27'), at('05')));
+    expect(notices(s)).toEqual([
+      'conference-rescheduled:a:03-05:1',
+      'conference-rescheduled:b:03-05:1',
+      'conference-rescheduled:c:03-05:1',
+    ]);
+  });
+
+  it('counts an adjournment with a new date as a change', () => {
+    const s = given(answered('a', 'accepted'), answered('b', 'accepted'), scheduled(at('10')), {
+      type: 'ConferenceAdjourned',
+      data: {
+        at: at('10'),
+        heldAt: at('10'),
+        attendees: ['a', 'b'],
+        reason: 'r',
+        continuesAt: at('24'),
+        location: 'L',
+      },
+    });
+    expect(notices(s)).toEqual(['conference-rescheduled:a:03-10:1', 'conference-rescheduled:b:03-10:1']);
+  });
+
+  it('plans no notice once the conference was held', () => {
+    const s = given(answered('a', 'accepted'), answered('b', 'accepted'), ...heldAndDistributed);
+    expect(notices(s)).toEqual([]);
+  });
+
+  it('cancels only a date that was told and has not come: never before scheduling, never after it was held', () => {
+    expect(notices(given(withdrawn(at('04'))))).toEqual([]);
+    const told = given(scheduled(at('20')), moved(at('27'), at('04')), withdrawn(at('05')));
+    const cancels = planMessages(told, settings);
+    expect(cancels.map((m) => `${m.kind}:${m.participantId}:${m.sequence}`)).toEqual([
+      'conference-cancelled:a:1',
+      'conference-cancelled:b:1',
+    ]);
+    expect(cancels[0]).toMatchObject({ dueAt: at('05'), expiresAt: at('27') });
+    // Withdrawn after the date had passed (say, the meeting never took place): nothing to cancel.
+    expect(notices(given(scheduled(at('20')), withdrawn(at('21'))))).toEqual([]);
   });
 });
 

@@ -5,9 +5,20 @@ import type { MessageKind, NotificationSettings, PlannedMessage, ReachBy } from 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const time = (at: string): number => new Date(at).getTime();
 
-/** The message id: the same case, kind, recipient and due time always give the same id. */
-export const messageKey = (caseId: string, kind: MessageKind, participantId: string, dueAt: string): string =>
-  deterministicId('message', caseId, kind, participantId, dueAt);
+/**
+ * The message id: the same case, kind, recipient and due time (and, for a date notice, schedule
+ * sequence) always give the same id.
+ */
+export const messageKey = (
+  caseId: string,
+  kind: MessageKind,
+  participantId: string,
+  dueAt: string,
+  sequence?: number,
+): string =>
+  sequence === undefined
+    ? deterministicId('message', caseId, kind, participantId, dueAt)
+    : deterministicId('message', caseId, kind, participantId, dueAt, `sequence ${sequence}`);
 
 /** How a participant is told: by mail, by phone (no address), or not at all (erased). */
 export function reachByOf(p: Pick<Participant, 'name' | 'email'>): ReachBy {
@@ -20,12 +31,12 @@ function planned(
   kind: MessageKind,
   p: Participant,
   dueMs: number,
-  extra: Pick<PlannedMessage, 'expiresAt' | 'offsetMs'> = {},
+  extra: Pick<PlannedMessage, 'expiresAt' | 'offsetMs' | 'sequence'> = {},
 ): PlannedMessage {
   const dueAt = iso(dueMs);
   const reachBy = reachByOf(p);
   return {
-    key: messageKey(state.id, kind, p.participantId, dueAt),
+    key: messageKey(state.id, kind, p.participantId, dueAt, extra.sequence),
     caseId: state.id,
     kind,
     participantId: p.participantId,
@@ -38,6 +49,38 @@ function planned(
 
 const beforeConference = (state: CaseState) => state.status === 'preparing' || state.status === 'scheduled';
 
+/** Whether the participant was invited before the date was set (or last changed) at `at`. */
+const invitedBefore = (p: Participant, at: string) => time(p.invitedAt) < time(at);
+
+/**
+ * The notice of the current date, to a participant invited before it was set (someone invited later
+ * reads the date in their invitation): `conference-scheduled` for the first date (sequence 0),
+ * `conference-rescheduled` for a change. Only the newest is planned: its key holds the sequence, so
+ * a notice of an older date still queued drops out of the plan and is cancelled.
+ */
+function dateNotice(state: CaseState, p: Participant): PlannedMessage | undefined {
+  const s = state.schedule;
+  if (state.status !== 'scheduled' || !s || !invitedBefore(p, s.scheduledAt)) return undefined;
+  const sequence = s.sequence ?? 0;
+  const kind = sequence === 0 ? 'conference-scheduled' : 'conference-rescheduled';
+  return planned(state, kind, p, time(s.scheduledAt), { expiresAt: s.startsAt, sequence });
+}
+
+/**
+ * A withdrawn case whose date was told (a date notice or an invitation with the date was planned for
+ * every participant invited before the withdrawal) and had not come yet: the date is cancelled.
+ */
+function cancelNotices(state: CaseState): PlannedMessage[] {
+  const s = state.schedule;
+  const w = state.withdrawal;
+  if (!s || !w || state.conference || time(w.at) >= time(s.startsAt)) return [];
+  const sequence = s.sequence ?? 0;
+  return state.participants
+    .filter((p) => reachByOf(p) !== 'erased' && !p.removed && p.answer !== 'declined')
+    .filter((p) => time(p.invitedAt) <= time(w.at))
+    .map((p) => planned(state, 'conference-cancelled', p, time(w.at), { expiresAt: s.startsAt, sequence }));
+}
+
 function preparationMessages(state: CaseState, p: Participant, s: NotificationSettings): PlannedMessage[] {
   if (p.answer === 'declined') return [];
   const out = [planned(state, 'invitation', p, time(p.invitedAt))];
@@ -49,6 +92,8 @@ function preparationMessages(state: CaseState, p: Participant, s: NotificationSe
   const nudgeMs = time(p.invitedAt) + s.answerNudgeAfterMs;
   if (!p.answer && nudgeMs < startsMs)
     out.push(planned(state, 'answer-nudge', p, nudgeMs, expiresAt ? { expiresAt } : {}));
+  const notice = dateNotice(state, p);
+  if (notice) out.push(notice);
   if (state.status === 'scheduled' && state.schedule) {
     const plannedFrom = Math.max(time(state.schedule.scheduledAt), time(p.invitedAt));
     for (const offsetMs of s.reminderOffsetsMs) {
@@ -79,10 +124,12 @@ function afterConferenceMessages(
  * their due time, and so their key, changes), a closed case (no follow-up contact). An invitation
  * and the plan announce facts and go out even when the case has moved on, unless it was withdrawn.
  * A removed participant gets nothing more (what was still due is cancelled); one who said no to
- * research contact gets no follow-up mail.
+ * research contact gets no follow-up mail. A withdrawn case calls for one message only: the notice
+ * that its date is cancelled, to everyone who was told the date.
  */
 export function planMessages(state: CaseState, settings: NotificationSettings): PlannedMessage[] {
-  if (state.status === 'withdrawn' || state.status === 'declined') return [];
+  if (state.status === 'withdrawn') return cancelNotices(state);
+  if (state.status === 'declined') return [];
   const out: PlannedMessage[] = [];
   for (const p of state.participants) {
     if (reachByOf(p) === 'erased' || p.removed) continue;

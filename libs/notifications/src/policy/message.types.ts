@@ -1,11 +1,27 @@
 import type { TafelConfig } from '@app/config';
 
 /** What Tafel sends to participants (DOMAIN.md, "What people receive by e-mail"). */
-export const MESSAGE_KINDS = ['invitation', 'reminder', 'answer-nudge', 'plan', 'follow-up'] as const;
+export const MESSAGE_KINDS = [
+  'invitation',
+  'reminder',
+  'answer-nudge',
+  'plan',
+  'follow-up',
+  'conference-scheduled',
+  'conference-rescheduled',
+  'conference-cancelled',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** `erased`: the person was erased; nothing goes to them, by mail or by phone. */
 export type ReachBy = 'email' | 'phone' | 'erased';
+
+/** The notices of the conference date; they carry a calendar invitation, and so do reminders. */
+export const DATE_NOTICES = [
+  'conference-scheduled',
+  'conference-rescheduled',
+  'conference-cancelled',
+] as const;
 
 /** One message the policy wants delivered: to whom, what, and from when on. */
 export interface PlannedMessage {
@@ -23,6 +39,8 @@ export interface PlannedMessage {
   expiresAt?: string;
   /** Reminders: how long before the conference. */
   offsetMs?: number;
+  /** Date notices: the schedule's sequence they tell of (part of the key). */
+  sequence?: number;
 }
 
 /** The settings the policy reads (TafelConfig's parsed durations). */

@@ -6,7 +6,7 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML. Templates pass every value through it. */
+/** Escapes text for HTML. Every value in a message's HTML part goes through it. */
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** The HTML frame around a message body (already escaped HTML). */
@@ -20,11 +20,3 @@ ${body}
 </html>
 `;
 }
-
-/** A list as HTML: each item already escaped HTML. */
-export const list = (items: string[]): string =>
-  `<ul>\n${items.map((i) => `  <li>${i}</li>`).join('\n')}\n</ul>`;
-
-/** Paragraphs of plain text lines joined for the text part: blank line between paragraphs. */
-export const paragraphs = (...parts: (string | false | undefined)[]): string =>
-  parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n') + '\n';

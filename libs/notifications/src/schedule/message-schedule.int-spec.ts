@@ -69,16 +69,33 @@ describe('the schedule follows the case: reschedule, decline, withdrawal', () =>
     expect(take().map(to)).toEqual(['bram@example.org', 'bram@example.org']);
   });
 
-  it('cancels everything still to come when the case is withdrawn, the invitation not yet sent included', async () => {
+  it('cancels everything still to come when the case is withdrawn, the invitation not yet sent included; only the cancel notice goes out', async () => {
     const c = await scheduledCase();
     const late = await h.invite(c.id, { name: 'Cor', role: 'school', email: 'cor@example.org' });
+    h.clock.set('2026-03-03T09:00:00Z');
     await h.step(c.id, { type: 'WithdrawCase', reason: 'Afgezien.' });
+    expect(await h.dispatch()).toMatchObject({ sent: 2, failed: 1 });
+    const mails = take();
+    expect(mails.map(to).sort()).toEqual(['anna@example.org', 'bram@example.org']);
+    expect(mails.map((m) => m.subject)).toEqual([
+      'De groepsconferentie gaat niet door',
+      'De groepsconferentie gaat niet door',
+    ]);
     h.clock.set('2026-03-20T09:00:00Z');
-    expect(await h.dispatch()).toMatchObject({ sent: 0 });
-    expect(take()).toEqual([]);
-    const kinds = (await h.messageEvents(c.id)).map((e) => (e.data as { kind: string }).kind);
-    expect(kinds).toEqual(['invitation', 'invitation']);
-    expect(late).toMatch(/^[0-9a-f]{8}-[0-9a-f-]{27}$/);
+    expect(await h.dispatch()).toMatchObject({ claimed: 0 });
+    const outcomes = (await h.messageEvents(c.id)).map((e) => {
+      const d = e.data as { kind: string; participantId: string; reason?: string };
+      return `${e.type}:${d.kind}:${d.participantId === late ? 'cor' : 'other'}`;
+    });
+    expect(outcomes.sort()).toEqual([
+      // Anna and Bram were invited and scheduled in the same moment: the invitation told the date.
+      // Cor's invitation was still queued: he never heard of the date, so nothing to cancel for him.
+      'MessageFailed:conference-cancelled:cor',
+      'MessageSent:conference-cancelled:other',
+      'MessageSent:conference-cancelled:other',
+      'MessageSent:invitation:other',
+      'MessageSent:invitation:other',
+    ]);
   });
 
   it('rebuilds the schedule from the log: sent stays sent, nothing is sent again', async () => {

@@ -19,6 +19,8 @@ import {
   type StepOutcome,
 } from '@app/cases';
 import { stepOf, type Answer, type Command, type Language, type ParticipantRole } from '@app/workflow';
+import type { AnswerLinks } from '../answer-links/answer-links';
+import { ANSWER_LINKS } from '../answer-links/answer-links.provider';
 import { MessageDispatcher, type DispatcherOptions } from '../dispatch/message-dispatcher';
 import { NOTIFICATION_SETTINGS, type ConfiguredNotifications } from '../notification-settings';
 import { NotificationsModule } from '../notifications.module';
@@ -53,6 +55,7 @@ export class NotificationsHarness {
   readonly db: SqlDb;
   readonly settings: ConfiguredNotifications;
   readonly transport: MailTransport;
+  readonly answerLinks: AnswerLinks;
   private readonly extra: MailTransport[] = [];
 
   private constructor(
@@ -66,6 +69,7 @@ export class NotificationsHarness {
     this.db = app.get(READ_DB);
     this.settings = app.get(NOTIFICATION_SETTINGS);
     this.transport = app.get(MAIL_TRANSPORT);
+    this.answerLinks = app.get(ANSWER_LINKS);
   }
 
   static async start(
@@ -174,14 +178,10 @@ export class NotificationsHarness {
   newDispatcher(options: DispatcherOptions = {}, store: EventStore = this.store): MessageDispatcher {
     const transport = openMailTransport(this.config);
     this.extra.push(transport);
-    return new MessageDispatcher(
-      store,
-      new MessageRows(this.db),
-      transport,
-      this.clock,
-      this.settings,
-      options,
-    );
+    return new MessageDispatcher(store, new MessageRows(this.db), transport, this.clock, this.settings, {
+      answerLinks: this.answerLinks,
+      ...options,
+    });
   }
 
   /** The message events of a case, in order. */

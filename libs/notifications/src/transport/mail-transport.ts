@@ -14,6 +14,10 @@ export interface OutgoingMail {
   dueAt: string;
   date: Date;
   headers?: Record<string, string>;
+  /** The case's coordinator: a reply reaches them. */
+  replyTo?: { name: string; address: string };
+  /** The calendar invitation (`text/calendar; method=…`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /**

@@ -1,35 +1,23 @@
-import { esc, page, paragraphs } from '../../src/render/html';
+import { blocks, p } from '../../src/render/blocks';
 import type { MessageTemplate } from '../../src/render/template.types';
 import { conferenceWord, greeting, signature } from './common';
 
-const body = [
-  'Some time ago you made a plan together.',
-  'We would like to know how it is going.',
-  'Someone from Eigen Kracht will contact you soon to ask how the plan is going. What works well? What does not?',
-  'This is for research into how plans work out. Taking part is voluntary. You may also say no.',
-];
-
-/** The follow-up contact, months after the plan. */
+/** The follow-up contact, months after the plan: for research, and saying no is fine. */
 export const followUp: MessageTemplate = {
   subject: () => 'How is your plan going?',
-  text: (c) =>
-    paragraphs(
+  body: (c) =>
+    blocks(
       greeting(c),
-      `${body[0]} That was at the ${conferenceWord(c.conferenceKind)}. ${body[1]}`,
-      body[2],
-      body[3],
-      signature(c),
-    ),
-  html: (c) =>
-    page(
-      'en',
-      'How is your plan going?',
-      [
-        `<p>${esc(greeting(c))}</p>`,
-        `<p>${esc(body[0])} That was at the ${conferenceWord(c.conferenceKind)}. ${esc(body[1])}</p>`,
-        `<p>${esc(body[2])}</p>`,
-        `<p>${esc(body[3])}</p>`,
-        `<p>${esc(signature(c)).replace(/\n/g, '<br>')}</p>`,
-      ].join('\n'),
+      p(
+        'Some time ago you made a plan together.',
+        `That was at the ${conferenceWord(c.conferenceKind)}.`,
+        'We would like to know how it is going.',
+      ),
+      p(
+        'Someone from Eigen Kracht will contact you soon.',
+        'They will ask how the plan is going. What works well? What does not?',
+      ),
+      p('This is for research into how plans work out.', 'Taking part is voluntary. You may also say no.'),
+      ...signature(c),
     ),
 };

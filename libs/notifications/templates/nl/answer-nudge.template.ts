@@ -1,32 +1,18 @@
-import { esc, page, paragraphs } from '../../src/render/html';
+import { blocks, p } from '../../src/render/blocks';
 import type { MessageTemplate } from '../../src/render/template.types';
-import { conferenceWord, contact, greeting, signature, whenAndWhere } from './common';
-
-const ask = 'Wilt u laten weten of u komt? Dat helpt bij de voorbereiding.';
+import { answerLink, conferenceWord, contact, greeting, signature, whenAndWhere } from './common';
 
 /** Een vriendelijke vraag aan wie nog niet antwoordde. */
 export const answerNudge: MessageTemplate = {
   subject: (c) => `Komt u naar de ${conferenceWord(c.conferenceKind)}?`,
-  text: (c) =>
-    paragraphs(
+  body: (c) =>
+    blocks(
       greeting(c),
-      `U bent uitgenodigd voor een ${conferenceWord(c.conferenceKind)}. We weten nog niet of u komt.`,
-      ask,
+      p(`U bent uitgenodigd voor een ${conferenceWord(c.conferenceKind)}.`, 'We weten nog niet of u komt.'),
+      p('Wilt u het laten weten? Dat helpt bij de voorbereiding.'),
+      answerLink(c),
       whenAndWhere(c),
       contact(c),
-      signature(c),
-    ),
-  html: (c) =>
-    page(
-      'nl',
-      `Komt u naar de ${conferenceWord(c.conferenceKind)}?`,
-      [
-        `<p>${esc(greeting(c))}</p>`,
-        `<p>U bent uitgenodigd voor een ${conferenceWord(c.conferenceKind)}. We weten nog niet of u komt.</p>`,
-        `<p>${esc(ask)}</p>`,
-        `<p><strong>${esc(whenAndWhere(c))}</strong></p>`,
-        `<p>${esc(contact(c))}</p>`,
-        `<p>${esc(signature(c)).replace(/\n/g, '<br>')}</p>`,
-      ].join('\n'),
+      ...signature(c),
     ),
 };

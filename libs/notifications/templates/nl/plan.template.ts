@@ -1,4 +1,4 @@
-import { esc, list, page, paragraphs } from '../../src/render/html';
+import { blocks, heading, list, p } from '../../src/render/blocks';
 import type { MailContext, MessageTemplate } from '../../src/render/template.types';
 import { conferenceWord, contact, greeting, signature } from './common';
 
@@ -9,35 +9,22 @@ const line = (a: Agreement): string =>
     .filter(Boolean)
     .join(' ');
 
-const keep = 'Bewaar deze e-mail goed. Zo weet u wat u samen heeft afgesproken.';
-
 /** Het plan, aan iedereen die bij de conferentie was. */
 export const plan: MessageTemplate = {
   subject: (c) => `Het plan van de ${conferenceWord(c.conferenceKind)}`,
-  text: (c) =>
-    paragraphs(
+  body: (c) =>
+    blocks(
       greeting(c),
-      `Dank u wel dat u bij de ${conferenceWord(c.conferenceKind)} was. Hier is het plan dat u samen heeft gemaakt.`,
-      `De afspraken:\n${(c.plan?.agreements ?? []).map((a) => `- ${line(a)}`).join('\n')}`,
-      `Als iets niet lukt:\n${c.plan?.ifItDoesNotWork ?? ''}`,
-      keep,
+      p(
+        `Dank u wel dat u bij de ${conferenceWord(c.conferenceKind)} was.`,
+        'Hier is het plan dat u samen heeft gemaakt.',
+      ),
+      heading('De afspraken'),
+      list((c.plan?.agreements ?? []).map(line)),
+      heading('Als iets niet lukt'),
+      p(c.plan?.ifItDoesNotWork ?? ''),
+      p('Bewaar deze e-mail goed. Zo weet u wat u samen heeft afgesproken.'),
       contact(c),
-      signature(c),
-    ),
-  html: (c) =>
-    page(
-      'nl',
-      `Het plan van de ${conferenceWord(c.conferenceKind)}`,
-      [
-        `<p>${esc(greeting(c))}</p>`,
-        `<p>Dank u wel dat u bij de ${conferenceWord(c.conferenceKind)} was. Hier is het plan dat u samen heeft gemaakt.</p>`,
-        `<h2>De afspraken</h2>`,
-        list((c.plan?.agreements ?? []).map((a) => esc(line(a)))),
-        `<h2>Als iets niet lukt</h2>`,
-        `<p>${esc(c.plan?.ifItDoesNotWork ?? '')}</p>`,
-        `<p>${esc(keep)}</p>`,
-        `<p>${esc(contact(c))}</p>`,
-        `<p>${esc(signature(c)).replace(/\n/g, '<br>')}</p>`,
-      ].join('\n'),
+      ...signature(c),
     ),
 };

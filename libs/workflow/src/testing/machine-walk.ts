@@ -38,7 +38,10 @@ export function walkAlongPaths({ machine, version, commandsFor, routes }: Machin
         commands.set(JSON.stringify(event), command);
         return event;
       }),
-    serializeState: (snapshot) => JSON.stringify(snapshot.context),
+    // The schedule's sequence counts reschedules: without leaving it out, rescheduling again and
+    // again would make ever new states and the graph would never end.
+    serializeState: (snapshot) =>
+      JSON.stringify(snapshot.context, (key, value) => (key === 'sequence' ? undefined : value)),
   });
   const taken = new Set<string>();
 
