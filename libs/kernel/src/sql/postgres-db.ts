@@ -25,6 +25,9 @@ export class PostgresDb implements SqlDb {
   constructor(connectionString: string) {
     this.pool = new Pool({ connectionString, max: 4 });
     this.pool.on('error', () => undefined);
+    // A client checked out for a transaction has no listener of the pool's: a server shutting down
+    // between its queries would otherwise be an unhandled 'error' that ends the process.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.direct = over((text, params) => this.pool.query(text, params));
   }
 
