@@ -59,7 +59,10 @@ describe('fault: PostgreSQL restarted under load (postgres store)', () => {
           }
           if (res.status === 503) {
             const text = JSON.stringify(res.body);
-            if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? '') || DRIVER_TEXT.test(text))
+            if (
+              !/^application\/problem\+json/.test(res.headers['content-type'] ?? '') ||
+              DRIVER_TEXT.test(text)
+            )
               leaks.push(`${res.headers['content-type']} ${text}`);
           } else {
             throw new Error(`step ${key}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -73,7 +73,8 @@ describeEventStoreContract('postgres', {
     openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/nothing' }),
   failPageReads(store, count) {
     const spy = jest.spyOn(store as unknown as { subscriptionPage(): Promise<unknown> }, 'subscriptionPage');
-    for (let i = 0; i < count; i++) spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
+    for (let i = 0; i < count; i++)
+      spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
   },
   // The real server, restarted: every connection of every open store (and of the admin pool) drops.
   restartStorage: restartTestPostgres,

@@ -59,7 +59,8 @@ async function sqliteHandle(writer: 'thread' | 'inline' = 'thread'): Promise<Sql
 /** The store reads its subscriptions' pages through a private method: fail the next `count` of them. */
 function failSubscriptionPages(store: EventStore, count: number): void {
   const spy = jest.spyOn(store as unknown as { subscriptionPage(): Promise<unknown> }, 'subscriptionPage');
-  for (let i = 0; i < count; i++) spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
+  for (let i = 0; i < count; i++)
+    spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
 }
 
 describe.each(['thread', 'inline'] as const)('%s writer', (writer) => {

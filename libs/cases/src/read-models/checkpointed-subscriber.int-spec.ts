@@ -41,7 +41,13 @@ describe('CheckpointedSubscriber on PostgreSQL', () => {
       true,
       (e) => errors.push(e),
       // Retries at once (20 ms) instead of the product's 1 s, 2 s, … backoff.
-      { retryAfter: (_ms, retry) => ((t) => () => clearTimeout(t))(setTimeout(retry, 20)) },
+      {
+        retryAfter: (_ms, retry) =>
+          (
+            (t) => () =>
+              clearTimeout(t)
+          )(setTimeout(retry, 20)),
+      },
     );
     await runner.start();
 

@@ -5,7 +5,8 @@ import { StoreUnavailable, type EventStore, type StoredEvent, type Subscription 
  * A fault of the database rather than of the event (down, restarting, disk full): retried for as
  * long as it lasts, never parked — it says nothing about the event in hand.
  */
-const unavailable = (e: unknown): boolean => e instanceof StoreUnavailable || e instanceof ReadStoreUnavailable;
+const unavailable = (e: unknown): boolean =>
+  e instanceof StoreUnavailable || e instanceof ReadStoreUnavailable;
 
 const MAX_BATCH = 500;
 const FIRST_RETRY_MS = 1_000;

@@ -53,7 +53,8 @@ describe('fault: SMTP down for a day', () => {
     const ids = smtp.received.map((m) => m.messageId);
     const expected = cases.length * 3;
     const delivered = new Set(ids);
-    const lost = sent.filter((e) => !delivered.has(`<${e.eventId}@localhost>`)).length + (expected - sent.length);
+    const lost =
+      sent.filter((e) => !delivered.has(`<${e.eventId}@localhost>`)).length + (expected - sent.length);
     const duplicated = ids.length - delivered.size;
     console.log(
       `fault: SMTP down for a day — messages ${expected}, ${rounds} rounds down (${retried} retries), ` +
