@@ -8,7 +8,7 @@ import { CaseApi, assignBody, buildCase } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const SIZE = '4m';
+const SIZE = '2m';
 
 /** Mounts a small tmpfs; throws (never skips) with the reason when this machine does not allow it. */
 function mountTmpfs(dir: string): void {
