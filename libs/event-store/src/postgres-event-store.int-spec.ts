@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
+import { StoreUnavailable } from './errors';
 import { encodeAppend } from './postgres/event-rows';
 import { migrate, openPostgresEventStore, type PostgresEventStore } from './postgres';
 import {
   createTestDatabase,
   describeEventStoreContract,
   newEvents,
+  restartTestPostgres,
   subscribeUntil,
   testDatabaseUrl,
   type ContractHandle,
@@ -21,6 +23,7 @@ let schemas = 0;
 beforeAll(async () => {
   database = await createTestDatabase('tafel_test');
   admin = new Pool({ connectionString: database.url, max: 4 });
+  admin.on('error', () => undefined); // the restart case drops its idle connections too
 });
 
 afterAll(async () => {
@@ -68,6 +71,13 @@ describeEventStoreContract('postgres', {
   },
   openUnreachable: () =>
     openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/nothing' }),
+  failPageReads(store, count) {
+    const spy = jest.spyOn(store as unknown as { subscriptionPage(): Promise<unknown> }, 'subscriptionPage');
+    for (let i = 0; i < count; i++)
+      spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
+  },
+  // The real server, restarted: every connection of every open store (and of the admin pool) drops.
+  restartStorage: restartTestPostgres,
 });
 
 describe('postgres event store: global order', () => {

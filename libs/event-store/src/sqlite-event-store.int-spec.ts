@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailable } from './errors';
+import type { EventStore } from './event-store.port';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite';
 import { describeEventStoreContract, newEvents, TsChild, type ContractHandle } from './testing';
 
@@ -55,11 +56,19 @@ async function sqliteHandle(writer: 'thread' | 'inline' = 'thread'): Promise<Sql
   };
 }
 
+/** The store reads its subscriptions' pages through a private method: fail the next `count` of them. */
+function failSubscriptionPages(store: EventStore, count: number): void {
+  const spy = jest.spyOn(store as unknown as { subscriptionPage(): Promise<unknown> }, 'subscriptionPage');
+  for (let i = 0; i < count; i++)
+    spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
+}
+
 describe.each(['thread', 'inline'] as const)('%s writer', (writer) => {
   describeEventStoreContract(`sqlite (${writer} writer)`, {
     create: () => sqliteHandle(writer),
     child: { module: join(__dirname, 'sqlite', 'sqlite-event-store.ts'), exportName: 'openSqliteEventStore' },
     openUnreachable: () => openSqliteEventStore({ path: join(dir, 'no-such-dir', 'store.db'), writer }),
+    failPageReads: failSubscriptionPages,
   });
 });
 

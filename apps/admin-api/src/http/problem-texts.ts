@@ -66,6 +66,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'IDEMPOTENCY.KEY_REUSED': NL.keyReused,
   RATE_LIMITED: NL.rateLimited,
   'STORE.UNAVAILABLE': NL.storeUnavailable,
+  'READ_STORE.UNAVAILABLE': NL.storeUnavailable,
   'CASE.CONCURRENCY_EXHAUSTED': NL.caseBusy,
   INTERNAL: NL.internal,
 };

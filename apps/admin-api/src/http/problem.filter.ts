@@ -20,8 +20,10 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof TafelError) return problemOf(error);
   if (error instanceof StoreUnavailable)
     return problem(503, error.code, 'The event store is not reachable; nothing was written.');
-  if (error instanceof ReadStoreUnavailable)
-    return problem(503, 'STORE.UNAVAILABLE', 'The database is not reachable; try again in a moment.');
+  if (error instanceof ReadStoreUnavailable) {
+    const detail = 'The database is not reachable; try again (a step: with the same Idempotency-Key).';
+    return problem(503, error.code, detail);
+  }
   if (error instanceof ThrottlerException) {
     const detail = 'Too many requests with this token; try again after the seconds in Retry-After.';
     return problem(429, 'RATE_LIMITED', detail, { title: 'Too Many Requests' });

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -36,13 +37,24 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Runs a TypeScript entry of this repository (`@app/*` paths, Nest decorators) in a child process
+ * with the given environment (and this one's PATH), stdout and stderr piped. No build needed.
+ */
+export function spawnTsProcess(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, ['-e', BOOT, require.resolve('@swc/core'), ROOT, entry, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Runs `tafel <args>` in a child process with the given environment (added to this one's PATH etc.). */
 export function runCliProcess(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const child = spawn(
-    process.execPath,
-    ['-e', BOOT, require.resolve('@swc/core'), ROOT, join(ROOT, 'apps/cli/src/main.ts'), ...args],
-    { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnTsProcess(join(ROOT, 'apps/cli/src/main.ts'), args, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@app/event-store';
 import { InMemoryEventStore, newEvent, newEvents, wrapEventStore } from '@app/event-store/testing';
+import { ReadStoreUnavailable } from '@app/kernel';
 import { SqliteDb } from '@app/kernel/sqlite';
 import type { EventStore } from '@app/event-store';
 import {
@@ -320,5 +321,27 @@ describe('a subscriber that fails (it never stops silently)', () => {
     await runner.caughtUp(2);
     expect(retries.delays).toEqual([1000, 2000, 4000]);
     expect(await seen()).toEqual([1, 2]);
+  });
+
+  it('retries a batch that fails because a database is unavailable, and never parks for it', async () => {
+    const retries = manualRetries();
+    let down = 4;
+    const { runner } = await started(
+      async (events, tx) => {
+        if (down-- > 0) throw new ReadStoreUnavailable('sqlite read store unavailable (SQLITE_FULL)');
+        for (const e of events) await tx.run('INSERT INTO seen (position) VALUES (?)', [e.position]);
+      },
+      true,
+      { ...retries.options, maxAttempts: 2 },
+    );
+    await append(newEvents(3));
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await until(() => retries.delays.length === attempt);
+      expect(runner.status().state).toBe('retrying');
+      retries.next();
+    }
+    await runner.caughtUp(3);
+    expect(retries.delays).toEqual([1000, 2000, 4000, 8000]);
+    expect(await seen()).toEqual([1, 2, 3]);
   });
 });

@@ -1,5 +1,12 @@
-import type { SqlDb, SqlTx } from '@app/kernel';
-import type { EventStore, StoredEvent, Subscription } from '@app/event-store';
+import { ReadStoreUnavailable, type SqlDb, type SqlTx } from '@app/kernel';
+import { StoreUnavailable, type EventStore, type StoredEvent, type Subscription } from '@app/event-store';
+
+/**
+ * A fault of the database rather than of the event (down, restarting, disk full): retried for as
+ * long as it lasts, never parked — it says nothing about the event in hand.
+ */
+const unavailable = (e: unknown): boolean =>
+  e instanceof StoreUnavailable || e instanceof ReadStoreUnavailable;
 
 const MAX_BATCH = 500;
 const FIRST_RETRY_MS = 1_000;
@@ -213,9 +220,9 @@ export class CheckpointedSubscriber {
     this.stopping = subscription?.stop() ?? Promise.resolve();
     this.buffer = [];
     this.attempts++;
-    if (batch && batch.length > 1) {
+    if (batch && batch.length > 1 && !unavailable(e)) {
       this.oneByOneUntil = Math.max(this.oneByOneUntil, batch[batch.length - 1].position);
-    } else if (batch && this.attempts >= this.maxAttempts) {
+    } else if (batch && this.attempts >= this.maxAttempts && !unavailable(e)) {
       void this.park(batch[0], e);
       return;
     }

@@ -23,6 +23,10 @@ export async function openPostgresEventStore(
   const config = { connectionString: options.connectionString, connectionTimeoutMillis: 10_000 };
   const pool = new Pool({ ...config, max: options.poolSize ?? 10 });
   pool.on('error', () => undefined); // an idle client lost its connection; the next query reconnects
+  // A checked-out client has no listener of the pool's: a server shutting down (FATAL 57P01) between
+  // its queries would otherwise be an unhandled 'error' that ends the process. Its next query fails
+  // instead, and the client is dropped when released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migrate(pool);
   } catch (e) {

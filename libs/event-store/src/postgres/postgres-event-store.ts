@@ -15,7 +15,8 @@ import type {
 import { EVENT_COLUMNS, type EventRow, encodeAppend, toStoredEvent } from './event-rows';
 import { HeadCache, type StreamHead } from './head-cache';
 import { CODE, type PgError, pgCode, unavailable } from './pg-errors';
-import { type Page, PostgresSubscription } from './postgres-subscription';
+import { OpenSubscriptions } from '../open-subscriptions';
+import { pollingSubscription, type PollingPage } from '../polling-subscription';
 import { WakeUps } from './wake-ups';
 
 interface AppendRow {
@@ -34,7 +35,7 @@ const READ_SQL = `SELECT ${EVENT_COLUMNS} FROM tafel_events WHERE stream = $1 AN
 export class PostgresEventStore implements EventStore {
   private readonly heads = new HeadCache();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   constructor(
@@ -86,25 +87,23 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  /**
+   * The SQL stores' one polling loop (`pollingSubscription`), reading pages that stop before any
+   * position not yet settled. A read error (PostgreSQL restarted, connection lost) ends the
+   * subscription and reaches `onError` once; the subscriber resumes from its checkpoint.
+   */
   subscribe(
     handler: EventHandler,
     options: SubscribeOptions & { onError?: (e: unknown) => void } = {},
   ): Subscription {
-    const deps = {
-      readPage: (from: number, n: number) => this.readPage(from, n),
-      wakeUps: this.wakeUps,
-      pollMs: this.options.pollMs,
+    const source = {
+      readPage: (after: number, limit: number) => this.subscriptionPage(after, limit),
+      onWake: (callback: () => void) => this.wakeUps.on(callback),
+      pollIntervalMs: this.options.pollMs,
       pageSize: 500,
     };
-    const inner = new PostgresSubscription(
-      deps,
-      handler,
-      options.fromPosition ?? 0,
-      options.onError ?? (() => undefined),
-    );
-    const sub: Subscription = { stop: () => (this.subscriptions.delete(sub), inner.stop()) };
-    if (this.closed) void inner.stop();
-    else this.subscriptions.add(sub);
+    const sub = this.subscriptions.track(pollingSubscription(source, handler, options));
+    if (this.closed) void sub.stop();
     return sub;
   }
 
@@ -126,13 +125,19 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await Promise.allSettled([...this.inFlight]);
     await this.wakeUps.close();
     await this.pool.end();
   }
 
-  private async readPage(fromPosition: number, limit: number | null): Promise<Page> {
+  /** A subscription's page; each read also re-opens the LISTEN connection if it was lost. */
+  private subscriptionPage(after: number, limit: number): Promise<PollingPage> {
+    this.wakeUps.listen();
+    return this.track('readAll', () => this.readPage(after, limit));
+  }
+
+  private async readPage(fromPosition: number, limit: number | null): Promise<PollingPage> {
     const { rows } = await this.pool.query<EventRow & { settled: boolean }>({
       name: 'tafel_page',
       text: PAGE_SQL,

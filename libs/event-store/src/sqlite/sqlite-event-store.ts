@@ -13,7 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { pollingSubscription } from '../polling-subscription';
+import { pollingSubscription, type PollingPage } from '../polling-subscription';
 import { OpenSubscriptions } from '../open-subscriptions';
 import type { PendingAppend } from './sqlite-append-batch';
 import { settle } from './sqlite-commit';
@@ -141,7 +141,7 @@ export class SqliteEventStore implements EventStore {
     options?: SubscribeOptions & { onError?: (e: unknown) => void },
   ): Subscription {
     const source = {
-      readPage: (after: number, limit: number) => this.readAll({ fromPosition: after, limit }),
+      readPage: (after: number, limit: number) => this.subscriptionPage(after, limit),
       onWake: (callback: () => void) => {
         this.appended.on('appended', callback);
         return () => void this.appended.off('appended', callback);
@@ -150,6 +150,11 @@ export class SqliteEventStore implements EventStore {
     };
     const inner = pollingSubscription(source, handler, options);
     return this.subscriptions.track(inner);
+  }
+
+  /** A subscription's page: positions are commit order here, so nothing is ever held back. */
+  private async subscriptionPage(after: number, limit: number): Promise<PollingPage> {
+    return { events: await this.readAll({ fromPosition: after, limit }), heldBack: false };
   }
 
   async streamRevision(stream: string): Promise<number> {

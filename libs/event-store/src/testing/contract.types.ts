@@ -23,6 +23,17 @@ export interface ContractFactory {
    * Without it the multi-process and kill -9 cases are skipped.
    */
   child?: { module: string; exportName: string };
+  /**
+   * Makes the next `count` page reads of `store`'s subscriptions fail with `StoreUnavailable`, as a
+   * dropped connection would (the store's other calls are untouched). Without it the read-error case
+   * is skipped.
+   */
+  failPageReads?(store: EventStore, count: number): void;
+  /**
+   * Restarts the storage under the open stores (PostgreSQL: the server itself) and resolves once it
+   * answers again. Without it the restart case is skipped.
+   */
+  restartStorage?(): Promise<void>;
   /** A store whose storage cannot be reached: opening it throws `StoreUnavailable`, or its calls do. */
   openUnreachable?(): Promise<EventStore>;
 }

@@ -1,4 +1,5 @@
 import { basicCases } from './contract-basics.cases';
+import { faultCases } from './contract-faults.cases';
 import { integrityCases } from './contract-integrity.cases';
 import { processCases } from './contract-processes.cases';
 import { revisionCases } from './contract-revisions.cases';
@@ -27,5 +28,6 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
     describe('revisions and idempotency', () => revisionCases(h));
     describe('integrity and errors', () => integrityCases(h, factory));
     describe('several processes', () => processCases(h, factory));
+    describe('faults under a subscription', () => faultCases(h, factory));
   });
 }

@@ -7,6 +7,7 @@ export {
   TEST_POSTGRES_URL,
   createTestDatabase,
   onTestServer,
+  restartTestPostgres,
   testDatabaseUrl,
   type TestDatabase,
 } from './test-postgres';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { Client } from 'pg';
 
 /**
@@ -67,4 +68,43 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     url: testDatabaseUrl(name),
     drop: () => onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** The local cluster the fault tests restart: `TAFEL_TEST_POSTGRES_CLUSTER` ("<version> <name>"), default "15 main". */
+const CLUSTER = (process.env.TAFEL_TEST_POSTGRES_CLUSTER ?? '15 main').split(' ');
+
+function pgCtlCluster(action: 'restart' | 'start'): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      'pg_ctlcluster',
+      ['--skip-systemctl-redirect', ...CLUSTER, action],
+      { timeout: 60_000 },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`pg_ctlcluster ${action} failed: ${stderr || String(error)}`)) : resolve(),
+    ),
+  );
+}
+
+/**
+ * Restarts the local test PostgreSQL (`pg_ctlcluster … restart`, fast shutdown: every open
+ * connection is dropped) and resolves once it accepts connections again. Whatever happens, it
+ * tries to leave the server running.
+ * @throws Error when the cluster cannot be restarted (not a local cluster, not root/postgres).
+ */
+export async function restartTestPostgres(): Promise<void> {
+  try {
+    await pgCtlCluster('restart');
+  } catch (e) {
+    await pgCtlCluster('start').catch(() => undefined);
+    throw e;
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await onTestServer('SELECT 1');
+      return;
+    } catch (e) {
+      if (attempt >= 100) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

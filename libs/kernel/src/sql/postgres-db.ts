@@ -1,31 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import { ReadStoreUnavailable, type SqlDb, type SqlTx } from './sql-db';
 
-/**
- * SQLSTATE classes of a server that cannot be used now: 08 connection exception, 53 insufficient
- * resources, 57 operator intervention (shutting down, cannot connect now). A driver error without a
- * SQLSTATE (refused, reset, terminated) is one too.
- */
-const UNAVAILABLE = /^(08|53|57)/;
-
-function classified(e: unknown): unknown {
-  const code = (e as { code?: unknown } | undefined)?.code;
-  const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
-  if (sqlState && !UNAVAILABLE.test(sqlState)) return e;
-  return new ReadStoreUnavailable(`postgres read store: ${e instanceof Error ? e.message : String(e)}`, {
-    cause: e,
-  });
-}
-
-/** Runs a query, turning an unreachable server into `ReadStoreUnavailable`. */
-async function guarded<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (e) {
-    throw classified(e);
-  }
-}
-
 function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
@@ -41,6 +16,30 @@ function over(run: (text: string, params: unknown[]) => Promise<{ rows: unknown[
   };
 }
 
+/**
+ * Connection-level failures become `ReadStoreUnavailable`: no SQLSTATE at all (refused, reset,
+ * terminated, timed out), class 08 (connection exception), 53 (insufficient resources) or 57P
+ * (shutdown, starting up). Anything else (a constraint, a syntax error) passes through as it is.
+ */
+function translated(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  const sqlstate = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+  if (sqlstate === undefined || /^(08|53|57P)/.test(sqlstate)) {
+    return new ReadStoreUnavailable(`postgres read store unavailable (${sqlstate ?? 'connection'})`, {
+      cause: e,
+    });
+  }
+  return e;
+}
+
+const translating = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (e) {
+    throw translated(e);
+  }
+};
+
 /** Read models in PostgreSQL, beside the events. */
 export class PostgresDb implements SqlDb {
   readonly dialect = 'postgres' as const;
@@ -50,7 +49,10 @@ export class PostgresDb implements SqlDb {
   constructor(connectionString: string) {
     this.pool = new Pool({ connectionString, max: 4 });
     this.pool.on('error', () => undefined);
-    this.direct = over((text, params) => guarded(() => this.pool.query(text, params)));
+    // A client checked out for a transaction has no listener of the pool's: a server shutting down
+    // between its queries would otherwise be an unhandled 'error' that ends the process.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
+    this.direct = over((text, params) => translating(() => this.pool.query(text, params)));
   }
 
   all<T>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -62,11 +64,11 @@ export class PostgresDb implements SqlDb {
   }
 
   async transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
-    const client: PoolClient = await guarded(() => this.pool.connect());
+    const client: PoolClient = await translating(() => this.pool.connect());
     try {
-      await guarded(() => client.query('BEGIN'));
-      const result = await fn(over((text, params) => guarded(() => client.query(text, params))));
-      await guarded(() => client.query('COMMIT'));
+      await translating(() => client.query('BEGIN'));
+      const result = await fn(over((text, params) => translating(() => client.query(text, params))));
+      await translating(() => client.query('COMMIT'));
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);

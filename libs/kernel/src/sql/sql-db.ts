@@ -16,10 +16,12 @@ export type SqlTx = Pick<SqlDb, 'all' | 'run' | 'dialect'>;
 export const READ_DB = Symbol('READ_DB');
 
 /**
- * The read database cannot be reached (connection refused or lost, server shutting down): the
- * request may succeed later. SQL errors of the query itself are not this.
+ * The read database cannot be reached or cannot write (PostgreSQL down or restarting, a dropped
+ * connection; SQLite: disk full, I/O error, locked too long). The API answers 503, as for the event
+ * store; the message names the kind of fault, never the driver's text.
  */
 export class ReadStoreUnavailable extends Error {
+  readonly code = 'READ_STORE.UNAVAILABLE';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ReadStoreUnavailable';

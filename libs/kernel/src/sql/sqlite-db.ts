@@ -1,5 +1,23 @@
 import Database from 'better-sqlite3';
-import type { SqlDb, SqlTx } from './sql-db';
+import { ReadStoreUnavailable, type SqlDb, type SqlTx } from './sql-db';
+
+/** SQLite faults of the disk or the file, not of the statement: the API answers 503 for them. */
+const UNAVAILABLE = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
+
+function translated(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE.test(code))
+    return new ReadStoreUnavailable(`sqlite read store unavailable (${code})`, { cause: e });
+  return e;
+}
+
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw translated(e);
+  }
+}
 
 /**
  * Read models in the embedded SQLite file. They can be rebuilt from the log, so this connection
@@ -30,11 +48,13 @@ export class SqliteDb implements SqlDb {
 
   private readonly tx: SqlTx = {
     dialect: 'sqlite',
-    all: async <T>(sql: string, params: unknown[] = []) => this.statement(sql).all(...params) as T[],
-    run: async (sql: string, params: unknown[] = []) => {
-      if (params.length === 0 && /;\s*\S/.test(sql)) this.db.exec(sql);
-      else this.statement(sql).run(...params);
-    },
+    all: async <T>(sql: string, params: unknown[] = []) =>
+      guarded(() => this.statement(sql).all(...params) as T[]),
+    run: async (sql: string, params: unknown[] = []) =>
+      guarded(() => {
+        if (params.length === 0 && /;\s*\S/.test(sql)) this.db.exec(sql);
+        else this.statement(sql).run(...params);
+      }),
   };
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -48,13 +68,14 @@ export class SqliteDb implements SqlDb {
   /** Transactions are serialised on this connection: better-sqlite3 has one connection, one transaction. */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      guarded(() => this.db.exec('BEGIN IMMEDIATE'));
       try {
         const result = await fn(this.tx);
-        this.db.exec('COMMIT');
+        guarded(() => this.db.exec('COMMIT'));
         return result;
       } catch (e) {
-        this.db.exec('ROLLBACK');
+        // SQLite may have rolled back already (a full disk, an I/O error): keep the first error.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
       }
     });

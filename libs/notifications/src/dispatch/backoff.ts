@@ -6,8 +6,11 @@ export interface RetryPolicy {
   maxAttempts: number;
 }
 
-/** About two hours of retries at least (30 s doubling to 1 h, equal jitter): an hour's outage loses nothing. */
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 12 };
+/**
+ * More than a day of retries at least (30 s doubling to 1 h, equal jitter; 60 attempts: 26.5 h at
+ * least, 53 h at most): an SMTP server down for a day loses nothing.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 60 };
 
 /**
  * Delay before the next attempt after `attempts` failed ones: exponential, capped, with equal jitter

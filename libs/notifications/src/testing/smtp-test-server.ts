@@ -20,6 +20,11 @@ export class SmtpTestServer {
   private readonly script: ScriptedReply[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
   port = 0;
+  /**
+   * Awaited after a message was accepted (counted, kept) and before the server answers 250: a test
+   * can stop the sender here, between the server having the mail and the sender knowing it.
+   */
+  onAccepted?: (accepted: number) => void | Promise<void>;
 
   constructor(private readonly options: { parse?: boolean } = {}) {}
 
@@ -40,7 +45,9 @@ export class SmtpTestServer {
             const err = Object.assign(new Error(reply.text), { responseCode: reply.code });
             return callback(err);
           }
-          void this.accept(Buffer.concat(chunks)).then(() => callback(null));
+          void this.accept(Buffer.concat(chunks))
+            .then(() => this.onAccepted?.(this.accepted))
+            .then(() => callback(null));
         });
       },
     });
