@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import { restartTestPostgres } from '@app/event-store/testing';
+import { startPrivatePostgres, type PrivatePostgres } from '@app/event-store/testing';
 import { CaseApi, assignBody, buildCase } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -18,17 +18,21 @@ interface Client {
 }
 
 /**
- * PostgreSQL restarted (`pg_ctlcluster … restart`) while a few staff take steps through the API on
- * TAFEL_STORE=postgres. Each client retries a step that got 503 with the same Idempotency-Key, as
+ * PostgreSQL restarted (a server of this spec's own, `pg_ctl restart -m fast`: restarting the shared
+ * test server would break the specs running beside this one) while a few staff take steps through
+ * the API on TAFEL_STORE=postgres. Each client retries a step that got 503 with the same Idempotency-Key, as
  * a client should.
  */
 describe('fault: PostgreSQL restarted under load (postgres store)', () => {
   let t: TestApp;
+  let server: PrivatePostgres;
   beforeAll(async () => {
-    t = await startTestApp({ store: 'postgres' });
+    server = await startPrivatePostgres();
+    t = await startTestApp({ store: 'postgres', postgresServer: server.url });
   });
   afterAll(async () => {
     await t?.close();
+    await server?.stop();
   });
 
   it('answers 503 problem JSON during the gap, loses no acknowledged step, and catches up', async () => {
@@ -77,7 +81,7 @@ describe('fault: PostgreSQL restarted under load (postgres store)', () => {
     try {
       // Restart once every client is taking steps.
       while (clients.some((c) => c.acked.size < 3)) await Promise.race([load, pause(10)]);
-      await restartTestPostgres();
+      await server.restart();
     } finally {
       restarted = true;
     }

@@ -20,7 +20,10 @@ interface ReadyBody {
 async function othersCaughtUp(t: TestApp, held: string): Promise<void> {
   const projections = t.app.get(ProjectionsService);
   const head = await headPosition(t.app.get<EventStore>(EVENT_STORE));
-  const names = projections.status().map((s) => s.name).filter((n) => n !== held);
+  const names = projections
+    .status()
+    .map((s) => s.name)
+    .filter((n) => n !== held);
   await Promise.all(names.map((n) => projections.subscriber(n).caughtUp(head)));
 }
 

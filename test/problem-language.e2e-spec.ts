@@ -145,7 +145,10 @@ describe.each(E2E_STORES)('%s store: problems in the language asked for', (store
   });
 
   it('415: a body of a type the API does not read', async () => {
-    const res = await api.post('/v1/cases', '<kind>group</kind>', { ...NL, 'Content-Type': 'application/xml' });
+    const res = await api.post('/v1/cases', '<kind>group</kind>', {
+      ...NL,
+      'Content-Type': 'application/xml',
+    });
     expectDetail(res, 415, PROBLEM_TEXTS_NL.unsupportedMediaType);
   });
 });

@@ -45,6 +45,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Starting time of the injected clock (default 2026-03-02T09:00:00Z). */
   now?: Date;
+  /** The PostgreSQL server to make the database on (default: the shared test server). */
+  postgresServer?: string;
 }
 
 /** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
@@ -64,7 +66,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       })),
     ),
   );
-  const database = store === 'postgres' ? await createTestDatabase('tafel_e2e') : undefined;
+  const database =
+    store === 'postgres' ? await createTestDatabase('tafel_e2e', options.postgresServer) : undefined;
   const clock = new TestClock(options.now ?? new Date('2026-03-02T09:00:00Z'));
   const config = loadConfig({
     TAFEL_DATA_DIR: dataDir,

@@ -7,21 +7,25 @@ import {
   createTestDatabase,
   describeEventStoreContract,
   newEvents,
-  restartTestPostgres,
+  startPrivatePostgres,
+  type PrivatePostgres,
   subscribeUntil,
   testDatabaseUrl,
   type ContractHandle,
   type TestDatabase,
 } from './testing';
 
+// A server of this spec's own: its restart case would break every other spec on the shared one.
+let server: PrivatePostgres;
 let database: TestDatabase;
 const url = (schema: string): string =>
-  testDatabaseUrl(database.name, { options: `-c search_path=${schema}` });
+  testDatabaseUrl(database.name, { options: `-c search_path=${schema}` }, server.url);
 let admin: Pool;
 let schemas = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('tafel_test');
+  server = await startPrivatePostgres();
+  database = await createTestDatabase('tafel_test', server.url);
   admin = new Pool({ connectionString: database.url, max: 4 });
   admin.on('error', () => undefined); // the restart case drops its idle connections too
 });
@@ -29,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.end();
   await database?.drop();
+  await server?.stop();
 });
 
 /** A fresh schema in this run's database: an empty store for each test. */
@@ -76,8 +81,8 @@ describeEventStoreContract('postgres', {
     for (let i = 0; i < count; i++)
       spy.mockRejectedValueOnce(new StoreUnavailable('injected: page read failed'));
   },
-  // The real server, restarted: every connection of every open store (and of the admin pool) drops.
-  restartStorage: restartTestPostgres,
+  // The real server (this spec's own), restarted: every connection of every open store (and of the admin pool) drops.
+  restartStorage: () => server.restart(),
 });
 
 describe('postgres event store: global order', () => {

@@ -3,19 +3,23 @@ import { openPostgresEventStore, type PostgresEventStore } from '@app/event-stor
 import {
   createTestDatabase,
   newEvents,
-  restartTestPostgres,
+  startPrivatePostgres,
+  type PrivatePostgres,
   type TestDatabase,
 } from '@app/event-store/testing';
 import { SqliteDb } from '@app/kernel/sqlite';
 import { CheckpointedSubscriber } from './checkpointed-subscriber';
 import { createReadSchema } from './read-schema';
 
+// A server of this spec's own: restarting the shared one would break the specs running beside it.
+let server: PrivatePostgres;
 let database: TestDatabase;
 let store: PostgresEventStore;
 let db: SqliteDb;
 
 beforeAll(async () => {
-  database = await createTestDatabase('tafel_subscriber');
+  server = await startPrivatePostgres();
+  database = await createTestDatabase('tafel_subscriber', server.url);
   store = await openPostgresEventStore({ connectionString: database.url, pollMs: 50 });
   db = new SqliteDb(':memory:');
   await createReadSchema(db);
@@ -26,6 +30,7 @@ afterAll(async () => {
   await store?.close();
   await db?.close();
   await database?.drop();
+  await server?.stop();
 });
 
 describe('CheckpointedSubscriber on PostgreSQL', () => {
@@ -71,7 +76,7 @@ describe('CheckpointedSubscriber on PostgreSQL', () => {
     })();
     try {
       while (acknowledged < 40) await new Promise((r) => setTimeout(r, 10));
-      await restartTestPostgres();
+      await server.restart();
       const after = acknowledged;
       while (acknowledged < after + 40) await new Promise((r) => setTimeout(r, 10));
     } finally {

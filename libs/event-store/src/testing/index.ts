@@ -7,7 +7,8 @@ export {
   TEST_POSTGRES_URL,
   createTestDatabase,
   onTestServer,
-  restartTestPostgres,
+  startPrivatePostgres,
+  type PrivatePostgres,
   testDatabaseUrl,
   type TestDatabase,
 } from './test-postgres';
