@@ -56,6 +56,8 @@ export class Checkpointer {
   private rounds: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private stopped = true;
+  /** When this process began to lead (the interval of a log without checkpoints counts from then). */
+  private startedAt?: number;
 
   constructor(
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
@@ -68,6 +70,7 @@ export class Checkpointer {
   start(): void {
     this.stopped = false;
     this.running = undefined;
+    this.startedAt = this.clock.now().getTime();
     this.schedule();
   }
 
@@ -123,8 +126,10 @@ export class Checkpointer {
   /** The running head as of the last checkpoint in the log (or the empty log's). */
   private async resume(): Promise<Running> {
     const revision = await this.store.streamRevision(CHECKPOINTS_STREAM);
-    if (revision < 0)
-      return { position: 0, head: GENESIS_HEAD, revision, pending: 0, since: this.clock.now().getTime() };
+    if (revision < 0) {
+      const since = this.startedAt ?? this.clock.now().getTime();
+      return { position: 0, head: GENESIS_HEAD, revision, pending: 0, since };
+    }
     const [last] = await this.store.read(CHECKPOINTS_STREAM, { fromRevision: revision });
     const checkpoint = checkpointOf(last?.data);
     if (!checkpoint) throw new Error(`the last checkpoint (revision ${revision}) is not one`);

@@ -179,6 +179,19 @@ describe('the leader checkpointer', () => {
     expect(second.head).toBe(foldHead(GENESIS_HEAD, await store.readAll({ limit: 3 })));
   });
 
+  it('counts the interval of a log without checkpoints from when it began to lead', async () => {
+    const store = new InMemoryEventStore();
+    const leader = checkpointer(store);
+    leader.start();
+    minutes(10);
+    await append(store, 'case-a', 1);
+    try {
+      expect(await leader.round()).toHaveLength(1);
+    } finally {
+      await leader.stop();
+    }
+  });
+
   it('resumes the head from the last checkpoint in the log, without reading the log before it', async () => {
     const store = new InMemoryEventStore();
     await append(store, 'case-a', 7);
