@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './tafel-config';
 import { parseDuration } from './duration';
 
@@ -39,6 +40,10 @@ describe('configuration', () => {
     ['TAFEL_MAIL_FROM', 'nobody'],
     ['TAFEL_METRICS_TOKEN', 'too-short-to-be-a-secret'],
     ['TAFEL_METRICS_TOKEN', 'a token of more than thirty-two characters with spaces'],
+    ['TAFEL_CHECKPOINT_EVERY', '0'],
+    ['TAFEL_CHECKPOINT_EVERY', '1e3'],
+    ['TAFEL_CHECKPOINT_INTERVAL', '10'],
+    ['TAFEL_SIGNING_KEY', 'not a key'],
   ])('refuses a bad %s and names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
@@ -82,6 +87,26 @@ describe('configuration', () => {
       expect(refuse).toThrow(/^TAFEL_MASTER_KEY: expected 32 bytes/);
       expect(refuse).not.toThrow(bad);
     }
+  });
+
+  it('signs checkpoints every 1,000 events or 10 minutes, with an Ed25519 key from TAFEL_SIGNING_KEY or a key file', () => {
+    const embedded = loadConfig({});
+    expect(embedded).toMatchObject({ checkpointEvery: 1000, checkpointIntervalMs: 600_000 });
+    expect(embedded.signingKey).toBeUndefined();
+    expect(embedded.signingKeyFile).toBe(`${embedded.dataDir}/signing.key`);
+    expect(loadConfig({ TAFEL_CHECKPOINT_EVERY: '50', TAFEL_CHECKPOINT_INTERVAL: '1h' })).toMatchObject({
+      checkpointEvery: 50,
+      checkpointIntervalMs: 3_600_000,
+    });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const der = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    expect(loadConfig({ TAFEL_SIGNING_KEY: pem }).signingKey).toBe(pem.trim());
+    expect(loadConfig({ TAFEL_SIGNING_KEY: der }).signingKey).toBe(der);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const refuse = () =>
+      loadConfig({ TAFEL_SIGNING_KEY: rsa.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    expect(refuse).toThrow(/^TAFEL_SIGNING_KEY: expected an Ed25519 key, got rsa$/);
   });
 
   it('parses every duration unit', () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { isLoopbackHost, loadSecurityConfig, redactUrl, type SecurityConfig } from './security-config';
@@ -53,6 +54,14 @@ export interface TafelConfig extends SecurityConfig {
   linkKeyFile: string;
   /** The organisation's phone number for the mail signature (TAFEL_ORGANISATION_PHONE), if given. */
   organisationPhone?: string;
+  /** The Ed25519 key that signs the log's checkpoints (TAFEL_SIGNING_KEY: PKCS#8 PEM or base64 DER), if given. */
+  signingKey?: string;
+  /** Where the signing key is kept when TAFEL_SIGNING_KEY is not set (created on first start). */
+  signingKeyFile: string;
+  /** A signed checkpoint after this many new events (TAFEL_CHECKPOINT_EVERY)… */
+  checkpointEvery: number;
+  /** …or this long after the last one when anything new came (TAFEL_CHECKPOINT_INTERVAL). */
+  checkpointIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +161,32 @@ function base64Key(env: Env, name: string): string | undefined {
   return value.trim();
 }
 
+/** A whole number in [min, max]. */
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name] ?? String(fallback);
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${text}"`);
+  return n;
+}
+
+/** An Ed25519 private key, PKCS#8 PEM or base64 of its DER; the message never repeats the value. */
+function ed25519Key(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let type: string | undefined;
+  try {
+    const key = value.includes('-----BEGIN')
+      ? createPrivateKey(value)
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    type = key.asymmetricKeyType;
+  } catch {
+    throw new ConfigError(name, 'expected an Ed25519 private key, PKCS#8 PEM or base64 of its DER');
+  }
+  if (type !== 'ed25519') throw new ConfigError(name, `expected an Ed25519 key, got ${type}`);
+  return value;
+}
+
 /** A phone number as people write it: digits, spaces, +, -, ( and ). */
 function phone(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -231,6 +266,10 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     linkKey: base64Key(env, 'TAFEL_LINK_KEY'),
     linkKeyFile: `${dataDir}/link.key`,
     organisationPhone: phone(env, 'TAFEL_ORGANISATION_PHONE'),
+    signingKey: ed25519Key(env, 'TAFEL_SIGNING_KEY'),
+    signingKeyFile: `${dataDir}/signing.key`,
+    checkpointEvery: integer(env, 'TAFEL_CHECKPOINT_EVERY', 1000, 1, 1_000_000_000),
+    checkpointIntervalMs: duration(env, 'TAFEL_CHECKPOINT_INTERVAL', '10m'),
     ...loadSecurityConfig(env, (variable, message) => {
       throw new ConfigError(variable, message);
     }),

@@ -77,6 +77,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests run dispatch rounds themselves (the injected clock decides what is due); a timer firing
     // on its own would add message events to case streams that other suites count revisions on.
     TAFEL_DISPATCH_INTERVAL: '1d',
+    // Likewise the leader's signed checkpoints: a test that wants them sets these and runs
+    // `Checkpointer.round()` itself.
+    TAFEL_CHECKPOINT_EVERY: '1000000000',
+    TAFEL_CHECKPOINT_INTERVAL: '3650d',
     ...options.env,
   });
 

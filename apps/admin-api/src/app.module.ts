@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Clock, TafelConfig } from '@app/config';
-import { AuditModule } from '@app/audit';
+import { AuditModule, CheckpointsModule } from '@app/audit';
 import { CasesModule, type Actor } from '@app/cases';
 import { NotificationsModule } from '@app/notifications';
 import { AnswerPageController } from './answer/answer-page.controller';
@@ -9,6 +9,7 @@ import { AnswerPages } from './answer/answer-pages.service';
 import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
 import { CaseReadsController } from './cases/case-reads.controller';
+import { CheckpointsController } from './cases/checkpoints.controller';
 import { HealthController } from './http/health.controller';
 import { ReadinessProbe } from './http/readiness';
 import { ProblemFilter } from './http/problem.filter';
@@ -33,11 +34,13 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot(config),
         PrivacyModule,
+        CheckpointsModule.forRoot(config),
       ],
       controllers: [
         ...STEP_ROUTES,
         CaseReadsController,
         AuditController,
+        CheckpointsController,
         WorkflowController,
         HealthController,
         MetricsController,

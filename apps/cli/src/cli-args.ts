@@ -5,7 +5,7 @@ export interface CliArgs {
 }
 
 /** Flags that take a value (`--format ndjson` or `--format=ndjson`); every other flag is a switch. */
-const VALUED = new Set(['format', 'out', 'page-size', 'until-position']);
+const VALUED = new Set(['format', 'out', 'page-size', 'until-position', 'public-key']);
 
 export class UsageError extends Error {}
 
@@ -57,6 +57,8 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
 
   replay <case> [--json]                       the case's timeline: state and next steps after each event
   verify [<case> | --all] [--json]             checks hash chains (case and read-log streams); exit 1 if any is broken
+         [--public-key file]                   --all also recomputes the log's running head and checks every signed
+                                               checkpoint (key: the file, else TAFEL_SIGNING_KEY or signing.key)
   rebuild-projections                          drops every read model and rebuilds it from the log
   projections [--retry] [--json]               each projection's position, lag and parked event (exit 1
                                                while one is parked); --retry clears the parks so the

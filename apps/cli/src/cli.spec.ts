@@ -21,6 +21,8 @@ describe('the tafel command line', () => {
     [['export', '--all', '--format', 'xml'], /--format is ndjson or json/],
     [['export', '--all', '--out'], /--out needs a value/],
     [['verify', '--all', '--page-size', '0'], /--page-size must be a positive integer/],
+    [['verify', 'c-1', '--public-key', 'k.pem'], /--public-key goes with --all/],
+    [['verify', '--all', '--public-key'], /--public-key needs a value/],
     [['rebuild-projections', '--all'], /rebuild-projections does not know --all/],
     [['research-export'], /research-export needs --out file.csv/],
     [

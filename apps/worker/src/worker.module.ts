@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Clock, TafelConfig } from '@app/config';
+import { CheckpointsModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 import { NotificationsModule } from '@app/notifications';
@@ -14,6 +15,7 @@ export class WorkerModule {
         InfrastructureModule.forRoot(config, clock),
         CasesModule,
         NotificationsModule.forRoot(config),
+        CheckpointsModule.forRoot(config),
       ],
       providers: [WorkerRuntime, { provide: RUN_WORKER, useValue: true }],
     };

@@ -104,7 +104,8 @@ export class AuditQueries {
   }
 
   /**
-   * Checks the hash chain of the case's stream and of its messages stream. `head` is the case
+   * Checks the hash chain of the case's stream and of its messages stream, each from its revision 0
+   * (a stream whose first events were deleted is refused). `head` is the case
    * stream's last hash (keep it elsewhere to detect removed last events); `firstInvalid` names the
    * first bad event of the first broken chain.
    */
@@ -115,8 +116,8 @@ export class AuditQueries {
       this.raw.read(messagesStreamOf(caseId)),
     ]);
     const verdicts = [
-      { stream: streamOf(caseId), ...verifyChain(events) },
-      { stream: messagesStreamOf(caseId), ...verifyChain(messages) },
+      { stream: streamOf(caseId), ...verifyChain(events, { wholeStream: true }) },
+      { stream: messagesStreamOf(caseId), ...verifyChain(messages, { wholeStream: true }) },
     ];
     const broken = verdicts.find((v) => !v.valid);
     return {

@@ -5,3 +5,4 @@ export * from './case-timeline';
 export * from './chain-audit';
 export * from './export-record';
 export * from './log-walk';
+export * from './checkpoints';

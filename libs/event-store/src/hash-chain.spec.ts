@@ -109,6 +109,17 @@ describe('verifyChain', () => {
     expect(verifyChain(chain(6).slice(2)).valid).toBe(true);
   });
 
+  it('refuses a whole stream whose first events are gone, naming the first one left', () => {
+    const events = chain(6);
+    expect(verifyChain(events, { wholeStream: true }).valid).toBe(true);
+    expect(verifyChain(events.slice(2), { wholeStream: true })).toEqual({
+      valid: false,
+      events: 4,
+      head: null,
+      firstInvalid: { revision: 2, position: 102, eventId: 'e-2', reason: 'revision-gap' },
+    });
+  });
+
   it('finds altered data', () => {
     const events = chain(5);
     events[3] = { ...events[3], data: { text: 'forged' } };

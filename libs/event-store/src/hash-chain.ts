@@ -66,13 +66,15 @@ export function hashEvent(event: HashedFields): string {
 /**
  * Verifies the hash chain of one stream's events, given in revision order (a slice is fine: its first
  * `prevHash` is then taken on trust). Reports the first event whose hash, link or revision is wrong.
+ * With `wholeStream`, nothing is taken on trust: the first event must be revision 0 with no previous
+ * hash, so a deleted head of the stream shows (`revision-gap`).
  */
-export function verifyChain(events: StoredEvent[]): ChainVerdict {
+export function verifyChain(events: StoredEvent[], options: { wholeStream?: boolean } = {}): ChainVerdict {
   let head: string | null = null;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const prev = i > 0 ? events[i - 1] : undefined;
-    const reason = faultOf(e, prev);
+    const reason = !prev && options.wholeStream && e.revision !== 0 ? 'revision-gap' : faultOf(e, prev);
     if (reason) {
       const firstInvalid = { revision: e.revision, position: e.position, eventId: e.eventId, reason };
       return { valid: false, events: events.length, head, firstInvalid };

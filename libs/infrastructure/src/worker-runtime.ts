@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { Checkpointer } from '@app/audit';
 import { ProjectionsService } from '@app/cases';
 import {
   DispatchLoop,
@@ -18,7 +19,8 @@ import { LEADER_ELECTION, LeaderGate, workerWork, type LeaderElection } from './
 export const RUN_WORKER = Symbol('RUN_WORKER');
 
 /**
- * The worker's part — projections, process managers and the mail dispatcher — run while this
+ * The worker's part — projections, process managers, the mail dispatcher and the log's signed
+ * checkpoints — run while this
  * process is the elected leader, in the worker process and (embedded shape) inside the API.
  */
 @Injectable()
@@ -31,10 +33,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(NOTIFICATION_SETTINGS) settings: ConfiguredNotifications,
     @Inject(LEADER_ELECTION) election: LeaderElection,
     @Inject(RUN_WORKER) private readonly enabled: boolean,
+    checkpointer: Checkpointer,
   ) {
     const loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
     const logger = new Logger('Leader');
-    this.gate = new LeaderGate(election, workerWork(projections, [loop]), { log: (m) => logger.log(m) });
+    this.gate = new LeaderGate(election, workerWork(projections, [loop, checkpointer]), {
+      log: (m) => logger.log(m),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

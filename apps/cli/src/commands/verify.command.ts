@@ -1,13 +1,23 @@
+import type { KeyObject } from 'node:crypto';
 import {
+  CHECKPOINTS_STREAM,
   ChainAudit,
+  CheckpointAudit,
   accessStreamOf,
+  checkpointsIn,
   headPosition,
+  keyIdOf,
+  readPublicKey,
+  resolveSigningKey,
   walkLog,
   type ChainAuditState,
   type ChainAuditSummary,
+  type CheckpointAuditState,
+  type CheckpointAuditSummary,
+  type CheckpointFault,
 } from '@app/audit';
 import { messagesStreamOf, streamOf } from '@app/cases';
-import { UsageError, allowFlags, pageSizeOf } from '../cli-args';
+import { UsageError, allowFlags, flagValue, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';
 import { Progress } from '../progress';
@@ -30,15 +40,86 @@ function report(io: CliIo, summary: ChainAuditSummary, json: boolean): number {
   return summary.valid ? EXIT.ok : EXIT.invalid;
 }
 
-/** Every stream of the log in one pass, resumable: the audit's state is saved on interrupt. */
+const describeFault = (f: CheckpointFault): string => {
+  const signed = f.signedAt ? ` (signed ${f.signedAt}, key ${f.keyId})` : '';
+  switch (f.reason) {
+    case 'head-mismatch':
+      return `checkpoint at position ${f.position}${signed}: the log up to it does not match: its head is ${f.logHead}, the signed head ${f.signedHead}`;
+    case 'bad-signature':
+      return `checkpoint at position ${f.position}${signed}: the signature does not hold`;
+    case 'other-key':
+      return `checkpoint at position ${f.position}${signed}: signed by another key than the one given`;
+    case 'malformed':
+      return `checkpoint event at position ${f.position}: not a checkpoint`;
+  }
+};
+
+function reportCheckpoints(io: CliIo, summary: CheckpointAuditSummary | undefined): number {
+  if (!summary) {
+    io.stdout.write('Checkpoints: none signed yet\n');
+    return EXIT.ok;
+  }
+  if (summary.valid) {
+    io.stdout.write(
+      summary.checkpoints === 0
+        ? 'Checkpoints: none signed yet\n'
+        : `Checkpoints: all ${summary.checkpoints} signed checkpoints hold (the log up to position ${summary.coveredUpTo} is as signed)\n`,
+    );
+    return EXIT.ok;
+  }
+  const [first] = summary.faults;
+  io.stdout.write(
+    `Checkpoints: ${summary.faults.length} of ${summary.checkpoints} do NOT match; the first is at position ${first.position}\n`,
+  );
+  for (const f of summary.faults) io.stdout.write(`  ${describeFault(f)}\n`);
+  return EXIT.invalid;
+}
+
+/**
+ * The public key to check checkpoints with: `--public-key FILE` (SPKI PEM, or the private key's file),
+ * else the signing key's public half (TAFEL_SIGNING_KEY or the key file; never made here).
+ */
+function publicKeyOf(context: CommandContext): KeyObject | undefined {
+  const file = flagValue(context.args, 'public-key');
+  if (file) return readPublicKey(file);
+  return resolveSigningKey(context.config, { create: false })?.publicKey;
+}
+
+type VerifyAllState = ChainAuditState & { checkpointAudit?: CheckpointAuditState };
+
+/**
+ * Every stream of the log in one pass, resumable: the audit's state is saved on interrupt. The same
+ * pass recomputes the log's running head and holds every signed checkpoint against it.
+ */
 async function verifyAll(context: CommandContext): Promise<number> {
   const { io, config, args } = context;
   const store = rawStoreOf(context);
-  const resume = new ResumeFile<ChainAuditState>(config, 'verify-all');
-  const saved = resume.load();
+  const { checkpoints, malformed } = checkpointsIn(await store.read(CHECKPOINTS_STREAM));
+  let publicKey: KeyObject | undefined;
+  try {
+    publicKey = publicKeyOf(context);
+  } catch (e) {
+    io.stderr.write(`tafel: no public key to check the checkpoints with: ${(e as Error).message}\n`);
+    return EXIT.config;
+  }
+  if (!publicKey && checkpoints.length + malformed.length > 0) {
+    io.stderr.write(
+      `tafel: the log holds ${checkpoints.length + malformed.length} signed checkpoints and there is no key to check them with: ` +
+        'give --public-key FILE (GET /v1/checkpoints/public-key), or set TAFEL_SIGNING_KEY\n',
+    );
+    return EXIT.config;
+  }
+  if (publicKey) io.stderr.write(`Checking checkpoints with key ${keyIdOf(publicKey)}\n`);
+  const resume = new ResumeFile<VerifyAllState>(config, 'verify-all');
+  let saved = resume.load();
+  if (saved && saved.position > 0 && !saved.checkpointAudit) saved = undefined; // from before checkpoints
   if (saved)
     io.stderr.write(`Resuming after position ${saved.position} (${saved.events} events checked before)\n`);
   const audit = new ChainAudit(saved);
+  const checkpointAudit = publicKey
+    ? new CheckpointAudit(checkpoints, publicKey, saved?.checkpointAudit)
+    : undefined;
+  const state = (): VerifyAllState => ({ ...audit.state(), checkpointAudit: checkpointAudit?.state() });
   const start = audit.checkedUpTo;
   const head = await headPosition(store);
   const progress = new Progress(io, 'verify', audit.checkedEvents);
@@ -50,14 +131,15 @@ async function verifyAll(context: CommandContext): Promise<number> {
     signal: io.signal,
   })) {
     audit.check(page);
+    checkpointAudit?.check(page);
     progress.update(fractionOf(audit.checkedUpTo, start, head), audit.checkedEvents);
     if (now() - savedAt > SAVE_EVERY_MS) {
-      resume.save(audit.state());
+      resume.save(state());
       savedAt = now();
     }
   }
   if (io.signal.aborted) {
-    resume.save(audit.state());
+    resume.save(state());
     io.stderr.write(
       `\nInterrupted after position ${audit.checkedUpTo}; run the same command again to go on.\n`,
     );
@@ -65,13 +147,32 @@ async function verifyAll(context: CommandContext): Promise<number> {
   }
   progress.finish(audit.checkedEvents);
   resume.clear();
-  return report(io, audit.summary(), args.flags.has('json'));
+  checkpointAudit?.finish();
+  const chains = audit.summary();
+  const signed = checkpointAudit?.summary(malformed);
+  if (args.flags.has('json')) {
+    const valid = chains.valid && (signed?.valid ?? true);
+    io.stdout.write(
+      JSON.stringify({ ...chains, valid, chainsValid: chains.valid, checkpoints: signed ?? null }) + '\n',
+    );
+    return valid ? EXIT.ok : EXIT.invalid;
+  }
+  const chainsExit = report(io, chains, false);
+  const checkpointsExit = reportCheckpoints(io, signed);
+  return chainsExit === EXIT.ok ? checkpointsExit : chainsExit;
 }
 
-/** `verify [<case> | --all]`: checks the hash chains; exit 1 when any is broken. */
+/**
+ * `verify [<case> | --all]`: checks the hash chains (and with --all the signed checkpoints); exit 1
+ * when any is broken.
+ */
 export const verifyCommand: CliCommand = {
   check(args) {
-    allowFlags(args, ['all', 'json', 'page-size']);
+    allowFlags(args, ['all', 'json', 'page-size', 'public-key']);
+    if (args.flags.has('public-key') && !args.flags.has('all'))
+      throw new UsageError(
+        '--public-key goes with --all (it checks the signed checkpoints of the whole log)',
+      );
     if (args.positionals.length > 1 || (args.positionals.length === 1 && args.flags.has('all')))
       throw new UsageError('verify takes one case id or --all');
     pageSizeOf(args);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import type { TafelConfig } from '@app/config';
+import { hashEvent, type StoredEvent } from '@app/event-store';
 
 /** The event store's own tables: everything else in the database is a read model. */
 const EVENT_TABLES = ['events', 'tafel_events', 'tafel_streams', 'tafel_schema_migrations'];
@@ -97,4 +98,92 @@ export async function tamperWithEvent(
 /** Runs a statement against the read models (to spoil them before a rebuild). */
 export async function runSql(config: TafelConfig, sql: string, params: unknown[] = []): Promise<void> {
   await query(readModelsOf(config), sql, params);
+}
+
+interface StoredRow {
+  position: number | string;
+  stream: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: unknown;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const parsed = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** One stream's events as stored, read behind the store's back (what an insider sees in the table). */
+export async function storedStream(config: TafelConfig, stream: string): Promise<StoredEvent[]> {
+  const where = eventsOf(config);
+  const table = where.kind === 'sqlite' ? 'events' : 'tafel_events';
+  const rows = await query<StoredRow>(
+    where,
+    `SELECT position, stream, revision, event_id, type, schema_version, data, metadata, prev_hash, hash
+     FROM ${table} WHERE stream = ? ORDER BY revision`,
+    [stream],
+  );
+  return rows.map((r) => ({
+    position: Number(r.position),
+    stream: r.stream,
+    revision: r.revision,
+    eventId: r.event_id,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    data: parsed(r.data),
+    metadata: parsed(r.metadata) as StoredEvent['metadata'],
+    recordedAt: '',
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/**
+ * Rewrites a stream as an insider who knows the hash function would: `edit` gets its events and
+ * returns the ones to keep (changed as it likes); those are numbered again from revision 0 and
+ * chained again (`prevHash`, `hash`), the rest deleted. Afterwards the stream's own chain holds.
+ */
+export async function rewriteStream(
+  config: TafelConfig,
+  stream: string,
+  edit: (events: StoredEvent[]) => StoredEvent[],
+): Promise<void> {
+  const where = eventsOf(config);
+  const table = where.kind === 'sqlite' ? 'events' : 'tafel_events';
+  const before = await storedStream(config, stream);
+  const after = edit(before.map((e) => structuredClone(e)));
+  after.forEach((e, i) => {
+    e.revision = i;
+    e.prevHash = i === 0 ? null : after[i - 1].hash;
+    e.hash = hashEvent(e);
+  });
+  const kept = new Set(after.map((e) => e.position));
+  for (const e of before)
+    if (!kept.has(e.position)) await query(where, `DELETE FROM ${table} WHERE position = ?`, [e.position]);
+  for (const e of after) {
+    const was = before.find((b) => b.position === e.position)!;
+    if (was.hash === e.hash && was.revision === e.revision) continue;
+    await query(
+      where,
+      `UPDATE ${table} SET revision = ?, data = ${where.kind === 'sqlite' ? '?' : '?::jsonb'}, prev_hash = ?, hash = ? WHERE position = ?`,
+      [e.revision, JSON.stringify(e.data ?? null), e.prevHash, e.hash, e.position],
+    );
+  }
+  if (where.kind === 'postgres') {
+    const last = after[after.length - 1];
+    await query(where, 'UPDATE tafel_streams SET revision = ?, last_hash = ? WHERE stream = ?', [
+      last ? last.revision : -1,
+      last?.hash ?? null,
+      stream,
+    ]);
+  }
+}
+
+/** Deletes one stored event and nothing else (its stream's later events keep their revisions and links). */
+export async function deleteEvent(config: TafelConfig, stream: string, revision: number): Promise<void> {
+  const where = eventsOf(config);
+  const table = where.kind === 'sqlite' ? 'events' : 'tafel_events';
+  await query(where, `DELETE FROM ${table} WHERE stream = ? AND revision = ?`, [stream, revision]);
 }

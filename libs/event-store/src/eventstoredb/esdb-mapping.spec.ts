@@ -137,11 +137,12 @@ describe('eventstoredb stream naming', () => {
     expect(naming.toEsdb('case-1')).toBe('ns-case-1');
     expect(naming.fromEsdb('ns-case-1')).toBe('case-1');
     expect(naming.fromEsdb('ns-access-1')).toBe('access-1');
+    expect(naming.fromEsdb('ns-checkpoints')).toBe('checkpoints');
     expect(naming.fromEsdb('ns-other-1')).toBeUndefined();
     expect(naming.fromEsdb('case-1')).toBeUndefined();
     expect(naming.fromEsdb('$stats-1')).toBeUndefined();
     expect(naming.fromEsdb(naming.reservation('e1'))).toBeUndefined();
-    expect(naming.filterPrefixes).toEqual(['ns-case-', 'ns-messages-', 'ns-access-']);
+    expect(naming.filterPrefixes).toEqual(['ns-case-', 'ns-messages-', 'ns-access-', 'ns-checkpoints']);
     expect(new StreamNaming().toEsdb('case-1')).toBe('case-1');
   });
 });

@@ -1,5 +1,5 @@
-/** The streams Tafel writes: cases and their read logs. */
-export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'messages-', 'access-'];
+/** The streams Tafel writes: cases, their mail outcomes and read logs, and the log's signed checkpoints. */
+export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'messages-', 'access-', 'checkpoints'];
 
 const RESERVATIONS = '_tafel-id-';
 
