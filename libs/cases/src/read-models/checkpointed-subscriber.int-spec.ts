@@ -33,6 +33,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Waits for `done`, or fails naming `what` (and with the writer's error, if it died) after `ms`. */
+async function waitFor(what: string, done: () => boolean, writer: Promise<void>, ms = 60_000): Promise<void> {
+  let failure: unknown;
+  writer.catch((e: unknown) => (failure = e));
+  for (const start = Date.now(); !done();) {
+    if (failure) throw new Error(`the writer stopped while waiting for ${what}: ${String(failure)}`);
+    if (Date.now() - start > ms) throw new Error(`still waiting for ${what} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('CheckpointedSubscriber on PostgreSQL', () => {
   it('catches up with nothing lost or repeated after PostgreSQL restarts under it mid-stream', async () => {
     const errors: unknown[] = [];
@@ -68,24 +79,31 @@ describe('CheckpointedSubscriber on PostgreSQL', () => {
             break;
           } catch (e) {
             // The same event ids again: a repeat of an append that did commit is a no-op.
-            if (!(e instanceof StoreUnavailable) || attempt >= 100) throw e;
+            if (!(e instanceof StoreUnavailable) || attempt >= 300) throw e;
             await new Promise((r) => setTimeout(r, 100));
           }
         }
       }
     })();
     try {
-      while (acknowledged < 40) await new Promise((r) => setTimeout(r, 10));
+      await waitFor('40 events before the restart', () => acknowledged >= 40, writer);
       await server.restart();
       const after = acknowledged;
-      while (acknowledged < after + 40) await new Promise((r) => setTimeout(r, 10));
+      await waitFor('40 events after the restart', () => acknowledged >= after + 40, writer);
     } finally {
       writing = false;
       await writer;
     }
 
     const log = await store.readAll();
-    await runner.caughtUp(log[log.length - 1].position);
+    const head = log[log.length - 1].position;
+    let caught = false;
+    void runner.caughtUp(head).then(() => (caught = true));
+    await waitFor(
+      `the subscriber at ${head} (${JSON.stringify(runner.status())})`,
+      () => caught,
+      Promise.resolve(),
+    );
     await runner.stop();
     const seen = (await db.all<{ position: number }>('SELECT position FROM seen ORDER BY position')).map(
       (r) => Number(r.position),
