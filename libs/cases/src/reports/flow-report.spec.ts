@@ -4,7 +4,8 @@ import { writeFlowRow } from '../read-models/flow.projection';
 import { createReadSchema } from '../read-models/read-schema';
 import { spread, type FlowReport } from './flow-report';
 import { NOTHING_YET, type FlowRow } from './flow-row';
-import { ReportQueries } from './report-queries';
+import { ReportQueries, integersOf } from './report-queries';
+import fc from 'fast-check';
 
 const at = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString();
 
@@ -135,5 +136,40 @@ describe('the flow report', () => {
     });
     expect(report.followUpConferenceRate).toBe(0.5);
     expect(report.noPlanRate).toBe(0.5);
+  });
+});
+
+describe('median and p90 by selection', () => {
+  /** The definition, by sorting. */
+  function sorted(values: number[]) {
+    const s = [...values].sort((a, b) => a - b);
+    const n = s.length;
+    const m = Math.floor(n / 2);
+    const median = n % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    return {
+      median: Math.round(median * 100) / 100,
+      p90: Math.round(s[Math.ceil(0.9 * n) - 1] * 100) / 100,
+      n,
+    };
+  }
+
+  it('gives what sorting gives, for any list (ties, negatives, one value, many)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 300 }),
+        (values) => {
+          expect(spread(values)).toEqual(sorted(values));
+        },
+      ),
+      { seed: 20261202, numRuns: 500 },
+    );
+  });
+});
+
+describe('reading the lead times', () => {
+  it('reads whole numbers, negative ones too, and refuses anything else', () => {
+    expect([...integersOf('86400000,-5,0,172800000')]).toEqual([86400000, -5, 0, 172800000]);
+    expect([...integersOf('7')]).toEqual([7]);
+    expect(() => integersOf('1.5,2')).toThrow(/whole numbers/);
   });
 });

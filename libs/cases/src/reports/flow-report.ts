@@ -1,4 +1,4 @@
-import { CASE_STATES, FOLLOW_UP_OUTCOMES, type CaseStatus, type FollowUpOutcome } from '@app/workflow';
+import { CASE_STATES, type CaseStatus, type FollowUpOutcome } from '@app/workflow';
 import type { Milestone } from './flow-columns';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,20 +33,25 @@ export const FUNNEL_MILESTONES = {
   'followed-up': 'firstFollowUpAt',
 } as const satisfies Record<FunnelStage, Milestone>;
 
-/** The cases of one state and pair of reason codes, counted (in SQL, over the figure columns). */
-export interface FlowTally {
+/** The cases of one state and pair of reason codes, counted (in SQL: `GROUP BY`, a count only). */
+export interface FlowGroup {
   state: CaseStatus;
   /** Set for declined cases: the code, or `uncoded`. */
   declineReason: string | null;
   /** Set for withdrawn cases: the code, or `uncoded`. */
   withdrawalReason: string | null;
   cases: number;
+}
+
+/** What is counted over all the cases at once (in SQL: one pass without grouping). */
+export interface FlowTotals {
   /** How many reached each funnel stage. */
   reached: Record<FunnelStage, number>;
   /** Of those whose conference was held: how many asked a follow-up conference, ended without a plan. */
   heldWithFollowUpConference: number;
   heldWithoutPlan: number;
   outcomes: Record<FollowUpOutcome, number>;
+  samples: LeadTimeSamples;
 }
 
 /** Per lead time, the durations in milliseconds of the cases that have both milestones. */
@@ -76,6 +81,40 @@ export interface FlowReport {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
+ * Puts the `k`-th smallest value (0-based) of `a` at `a[k]`, the smaller ones before it and the
+ * larger ones after it (Hoare's selection, in place): O(n) on average, where sorting is O(n log n).
+ */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i++] = a[j];
+        a[j--] = x;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
+}
+
+/** The largest of `a[0..end)`. */
+function maxBefore(a: Float64Array, end: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < end; i++) if (a[i] > max) max = a[i];
+  return max;
+}
+
+/**
  * Median and 90th percentile of `values`. The median of an even count is the mean of the two middle
  * values; p90 is the nearest rank: the ⌈0.9·n⌉-th smallest value (so for n < 10 the largest one).
  * Both are `null` for an empty list. `scale` divides each value first (milliseconds to days).
@@ -83,10 +122,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function spread(values: ArrayLike<number>, scale = 1): Spread {
   const n = values.length;
   if (n === 0) return { median: null, p90: null, n };
-  const sorted = Float64Array.from(values).sort();
+  const a = Float64Array.from(values);
   const middle = Math.floor(n / 2);
-  const median = n % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median: round2(median / scale), p90: round2(sorted[Math.ceil(0.9 * n) - 1] / scale), n };
+  const upper = select(a, middle);
+  // After the selection every value before `middle` is at most `upper`: the lower middle is their largest.
+  const median = n % 2 === 1 ? upper : (maxBefore(a, middle) + upper) / 2;
+  const p90 = select(a, Math.ceil(0.9 * n) - 1);
+  return { median: round2(median / scale), p90: round2(p90 / scale), n };
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : round2(part / whole));
@@ -94,30 +136,23 @@ const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * The figures of `GET /v1/reports/flow` from the counted groups and the lead-time samples. An
+ * The figures of `GET /v1/reports/flow` from the counted groups and the totals with the lead-time samples. An
  * empty group gives zero counts, `null` medians, p90s and rates, and `n: 0`.
  */
-export function flowReport(tallies: FlowTally[], samples: LeadTimeSamples): FlowReport {
+export function flowReport(groups: FlowGroup[], totals: FlowTotals): FlowReport {
   const byState = zeroes(CASE_STATES);
-  const reached = zeroes(FUNNEL_STAGES);
-  const followUpOutcomes = zeroes(FOLLOW_UP_OUTCOMES);
   const declineReasons: Record<string, number> = {};
   const withdrawalReasons: Record<string, number> = {};
   let cases = 0;
-  let askedFollowUp = 0;
-  let withoutPlan = 0;
-  for (const t of tallies) {
-    cases += t.cases;
-    byState[t.state] += t.cases;
-    for (const stage of FUNNEL_STAGES) reached[stage] += t.reached[stage];
-    for (const outcome of FOLLOW_UP_OUTCOMES) followUpOutcomes[outcome] += t.outcomes[outcome];
-    if (t.declineReason !== null)
-      declineReasons[t.declineReason] = (declineReasons[t.declineReason] ?? 0) + t.cases;
-    if (t.withdrawalReason !== null)
-      withdrawalReasons[t.withdrawalReason] = (withdrawalReasons[t.withdrawalReason] ?? 0) + t.cases;
-    askedFollowUp += t.heldWithFollowUpConference;
-    withoutPlan += t.heldWithoutPlan;
+  for (const g of groups) {
+    cases += g.cases;
+    byState[g.state] += g.cases;
+    if (g.declineReason !== null)
+      declineReasons[g.declineReason] = (declineReasons[g.declineReason] ?? 0) + g.cases;
+    if (g.withdrawalReason !== null)
+      withdrawalReasons[g.withdrawalReason] = (withdrawalReasons[g.withdrawalReason] ?? 0) + g.cases;
   }
+  const { reached, samples } = totals;
   const held = reached['conference-held'];
   const leadTimesDays = Object.fromEntries(
     Object.keys(LEAD_TIMES).map((name) => [name, spread(samples[name as LeadTime], DAY)]),
@@ -129,8 +164,8 @@ export function flowReport(tallies: FlowTally[], samples: LeadTimeSamples): Flow
     leadTimesDays,
     declineReasons,
     withdrawalReasons,
-    followUpOutcomes,
-    followUpConferenceRate: share(askedFollowUp, held),
-    noPlanRate: share(withoutPlan, held),
+    followUpOutcomes: totals.outcomes,
+    followUpConferenceRate: share(totals.heldWithFollowUpConference, held),
+    noPlanRate: share(totals.heldWithoutPlan, held),
   };
 }
