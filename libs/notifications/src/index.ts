@@ -19,3 +19,4 @@ export * from './notifications.module';
 export { TEMPLATES, type MailLanguage } from '../templates';
 export * from './answer-links/answer-links';
 export * from './answer-links/answer-links.provider';
+export { esc } from './render/html';

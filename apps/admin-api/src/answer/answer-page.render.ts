@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Answer, ConferenceKind, Language } from '@app/workflow';
+import { esc } from '@app/notifications';
 import { ANSWER_PAGE_TEXTS, type PageError } from './answer-page.texts';
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and quoted attributes. Every value on a page passes through it. */
-export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+/** Text made safe for HTML content and quoted attributes (the mail's own): every value on a page passes through it. */
+export { esc };
 
 /**
  * The pages' one style sheet, inline (the pages load nothing). Dark text on white and white on dark
