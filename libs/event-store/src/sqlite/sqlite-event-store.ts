@@ -147,6 +147,8 @@ export class SqliteEventStore implements EventStore {
         return () => void this.appended.off('appended', callback);
       },
       pollIntervalMs: this.pollIntervalMs,
+      // Pages as large as a rebuild reads them: fewer reads while catching up; a live page is small anyway.
+      pageSize: 1000,
     };
     const inner = pollingSubscription(source, handler, options);
     return this.subscriptions.track(inner);
