@@ -7,22 +7,38 @@ import { CaseRows } from './case-rows';
 /** The projection's name: its checkpoint, and its table `tafel_flow_cases`. */
 export const FLOW = 'flow-cases';
 
-/** Writes one case's row: the `FlowRow` as columns, so the report counts in SQL. */
+/** The columns in the order `columnsOf` gives them (always the same), then the row's place in the log. */
+let upsert: { sql: string; names: string[] } | undefined;
+function upsertOf(columns: Record<string, unknown>): { sql: string; names: string[] } {
+  if (!upsert) {
+    const names = Object.keys(columns);
+    const updates = names
+      .filter((n) => n !== 'id' && n !== 'created_position')
+      .map((n) => `${n} = excluded.${n}`);
+    upsert = {
+      names,
+      sql: `INSERT INTO tafel_flow_cases (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+    };
+  }
+  return upsert;
+}
+
+/**
+ * Writes one case's row: the `FlowRow` as columns, so the report counts in SQL. The statement is
+ * made once: a rebuild writes it for every case of every batch.
+ */
 export async function writeFlowRow(
   tx: SqlTx,
   row: FlowRow,
   createdPosition: number,
   revision: number,
 ): Promise<void> {
-  const columns = { ...columnsOf(row), created_position: createdPosition, revision };
-  const names = Object.keys(columns);
-  const updates = names
-    .filter((n) => n !== 'id' && n !== 'created_position')
-    .map((n) => `${n} = excluded.${n}`);
+  const columns: Record<string, unknown> = { ...columnsOf(row), created_position: createdPosition, revision };
+  const { sql, names } = upsertOf(columns);
   await tx.run(
-    `INSERT INTO tafel_flow_cases (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-    Object.values(columns),
+    sql,
+    names.map((n) => columns[n]),
   );
 }
 
