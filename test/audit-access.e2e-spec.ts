@@ -15,6 +15,8 @@ const MAY: Record<TestActor, Route[]> = {
   auditor: ROUTES,
   admin: ROUTES,
   regionManager: ['history', 'state', 'verification'],
+  // The case is in Utrecht, outside this region manager's regions.
+  regionalManager: [],
   researcher: ['history', 'state', 'verification'],
   coordinator: ['history', 'state', 'verification'],
   otherCoordinator: [],

@@ -93,6 +93,27 @@ describe('staff identity from OIDC bearer tokens', () => {
     expectProblem(await t.http.get(`/v1/cases/${other.id}`).set(coordinator), 403);
   });
 
+  it("scopes a region manager to the regions claim, and ignores another role's", async () => {
+    const north = await buildCase(t, 'requested', { region: 'Noord-Holland' });
+    const south = await buildCase(t, 'requested', { region: 'Limburg' });
+    const manager = { sub: 'u-0042', tafel_role: 'region-manager' };
+    const scoped = await bearer({ ...manager, tafel_regions: ['Noord-Holland'] });
+    expectStatus(await t.http.get(`/v1/cases/${north.id}`).set(scoped), 200);
+    expectProblem(await t.http.get(`/v1/cases/${south.id}`).set(scoped), 403);
+    const one = await bearer({ ...manager, tafel_regions: 'Limburg' });
+    expectStatus(await t.http.get(`/v1/cases/${south.id}`).set(one), 200);
+    expectProblem(await t.http.get(`/v1/cases/${north.id}`).set(one), 403);
+    const unscoped = await bearer(manager);
+    expectStatus(await t.http.get(`/v1/cases/${south.id}`).set(unscoped), 200);
+    const scopedAdmin = await bearer({ ...admin, tafel_regions: ['Noord-Holland'] });
+    expectStatus(await t.http.get(`/v1/cases/${south.id}`).set(scopedAdmin), 200);
+    const bad = await t.http
+      .get(`/v1/cases/${north.id}`)
+      .set(await bearer({ ...manager, tafel_regions: [42] }));
+    expectProblem(bad, 403);
+    expect(bad.body.detail).toMatch(/tafel_regions is not a list of region names/);
+  });
+
   it('keeps accepting the static tokens beside OIDC', async () => {
     expectStatus(await new CaseApi(t, 'auditor').get('/v1/workflow'), 200);
   });

@@ -20,7 +20,11 @@ describe('staff identity and hardening configuration', () => {
       jwksUrl: OIDC.TAFEL_OIDC_JWKS_URL,
       audience: 'tafel-admin-api',
       roleClaim: 'tafel_role',
+      regionsClaim: 'tafel_regions',
     });
+    expect(loadConfig({ ...OIDC, TAFEL_OIDC_REGIONS_CLAIM: 'org.regions' }).oidc?.regionsClaim).toBe(
+      'org.regions',
+    );
     expect(loadConfig({ ...OIDC, TAFEL_OIDC_ROLE_CLAIM: 'realm_access.tafel' }).oidc?.roleClaim).toBe(
       'realm_access.tafel',
     );
@@ -43,6 +47,8 @@ describe('staff identity and hardening configuration', () => {
     [{ TAFEL_OIDC_ROLE_CLAIM: 'role' }, 'TAFEL_OIDC_ROLE_CLAIM'],
     [{ ...OIDC, TAFEL_OIDC_ISSUER: 'login.example.nl' }, 'TAFEL_OIDC_ISSUER'],
     [{ ...OIDC, TAFEL_OIDC_ROLE_CLAIM: 'a b' }, 'TAFEL_OIDC_ROLE_CLAIM'],
+    [{ TAFEL_OIDC_REGIONS_CLAIM: 'regions' }, 'TAFEL_OIDC_REGIONS_CLAIM'],
+    [{ ...OIDC, TAFEL_OIDC_REGIONS_CLAIM: 'a..b' }, 'TAFEL_OIDC_REGIONS_CLAIM'],
     [{ TAFEL_RATE_LIMIT: 'lots' }, 'TAFEL_RATE_LIMIT'],
     [{ TAFEL_RATE_LIMIT: '0/1m' }, 'TAFEL_RATE_LIMIT'],
     [{ TAFEL_RATE_LIMIT: '600/minute' }, 'TAFEL_RATE_LIMIT'],

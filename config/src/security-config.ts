@@ -8,6 +8,8 @@ export interface OidcConfig {
   audience: string;
   /** Claim holding one of the five roles; a dotted path reaches into nested claims. */
   roleClaim: string;
+  /** Claim holding a region manager's regions (a list of strings); a dotted path as the role claim. */
+  regionsClaim: string;
 }
 
 /** At most `limit` requests per token (or per IP without one) in each window of `windowMs`. */
@@ -61,24 +63,33 @@ function providerUrl(env: Env, name: string, refuse: Refuse): string {
   return value;
 }
 
+/** A claim name, or a dotted path into nested claims. */
+function claimPath(env: Env, name: string, fallback: string, refuse: Refuse): string {
+  const path = env[name] || fallback;
+  if (!/^[A-Za-z0-9_:\-/]+(\.[A-Za-z0-9_:\-/]+)*$/.test(path)) {
+    refuse(name, `expected a claim name or dotted path, got "${path}"`);
+  }
+  return path;
+}
+
 function oidc(env: Env, refuse: Refuse): OidcConfig | undefined {
   const given = OIDC_VARIABLES.filter((name) => env[name]);
   if (given.length === 0) {
     if (env.TAFEL_OIDC_ROLE_CLAIM) refuse('TAFEL_OIDC_ROLE_CLAIM', 'set without TAFEL_OIDC_ISSUER');
+    if (env.TAFEL_OIDC_REGIONS_CLAIM) refuse('TAFEL_OIDC_REGIONS_CLAIM', 'set without TAFEL_OIDC_ISSUER');
     return undefined;
   }
   const missing = OIDC_VARIABLES.find((name) => !env[name]);
   if (missing)
     refuse(missing, `required with ${given.join(', ')} (OIDC needs issuer, JWKS URL and audience)`);
-  const roleClaim = env.TAFEL_OIDC_ROLE_CLAIM || 'tafel_role';
-  if (!/^[A-Za-z0-9_:\-/]+(\.[A-Za-z0-9_:\-/]+)*$/.test(roleClaim)) {
-    refuse('TAFEL_OIDC_ROLE_CLAIM', `expected a claim name or dotted path, got "${roleClaim}"`);
-  }
+  const roleClaim = claimPath(env, 'TAFEL_OIDC_ROLE_CLAIM', 'tafel_role', refuse);
+  const regionsClaim = claimPath(env, 'TAFEL_OIDC_REGIONS_CLAIM', 'tafel_regions', refuse);
   return {
     issuer: providerUrl(env, 'TAFEL_OIDC_ISSUER', refuse),
     jwksUrl: providerUrl(env, 'TAFEL_OIDC_JWKS_URL', refuse),
     audience: (env.TAFEL_OIDC_AUDIENCE as string).trim(),
     roleClaim,
+    regionsClaim,
   };
 }
 

@@ -13,9 +13,17 @@ export type StoreUnderTest = 'sqlite' | 'postgres';
 /** The stores every e2e suite runs against: `describe.each(E2E_STORES)('%s store', (store) => …)`. */
 export const E2E_STORES: StoreUnderTest[] = ['sqlite', 'postgres'];
 
+/**
+ * The two regions `regionalManager` is scoped to: fresh for each test file, so no other file's cases
+ * fall in them.
+ */
+export const SCOPED_REGIONS = [1, 2].map((n) => `Scoped-${n}-${randomBytes(4).toString('hex')}`);
+
 export const TEST_ACTORS = {
   admin: { id: 'admin-1', name: 'Ada Admin', role: 'admin' },
   regionManager: { id: 'rm-1', name: 'Rien Regiomanager', role: 'region-manager' },
+  /** A region manager for `SCOPED_REGIONS` only. */
+  regionalManager: { id: 'rm-2', name: 'Ria Regiomanager', role: 'region-manager', regions: SCOPED_REGIONS },
   coordinator: { id: 'coord-1', name: 'Corrie Coördinator', role: 'coordinator' },
   otherCoordinator: { id: 'coord-2', name: 'Kees Coördinator', role: 'coordinator' },
   researcher: { id: 'res-1', name: 'Roos Onderzoeker', role: 'researcher' },

@@ -8,6 +8,7 @@ import { AnswerPageController } from './answer/answer-page.controller';
 import { AnswerPages } from './answer/answer-pages.service';
 import { SecurityModule } from './auth/security.module';
 import { AuditController } from './cases/audit.controller';
+import { AccessLogViewsController } from './cases/access-log-views';
 import { CaseReadsController } from './cases/case-reads.controller';
 import { CheckpointsController } from './cases/checkpoints.controller';
 import { HealthController } from './http/health.controller';
@@ -40,6 +41,7 @@ export class AppModule {
         ...STEP_ROUTES,
         CaseReadsController,
         AuditController,
+        AccessLogViewsController,
         CheckpointsController,
         WorkflowController,
         HealthController,

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Clock, TafelConfig } from '@app/config';
-import { CheckpointsModule } from '@app/audit';
+import { AuditModule, CheckpointsModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 import { NotificationsModule } from '@app/notifications';
@@ -14,6 +14,8 @@ export class WorkerModule {
       imports: [
         InfrastructureModule.forRoot(config, clock),
         CasesModule,
+        // The access-reads projection (the read log across cases) runs where the projections run.
+        AuditModule,
         NotificationsModule.forRoot(config),
         CheckpointsModule.forRoot(config),
       ],

@@ -6,3 +6,4 @@ export * from './chain-audit';
 export * from './export-record';
 export * from './log-walk';
 export * from './checkpoints';
+export * from './access-reads';

@@ -1,7 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { Clock, OidcConfig } from '@app/config';
-import { TafelError, forbidden, isStaffRole, type Actor, type StaffRole } from '@app/cases';
+import {
+  TafelError,
+  forbidden,
+  isStaffRole,
+  regionList,
+  staffActor,
+  type Actor,
+  type StaffRole,
+} from '@app/cases';
 
 /** Asymmetric signatures only: never `none`, never a shared secret the provider could not keep. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -56,7 +64,7 @@ export class OidcVerifier {
 
   /**
    * The actor a token names: id from `sub`, name from `name` or `preferred_username`, role from the
-   * configured claim.
+   * configured claim, a region manager's regions from the regions claim.
    * @throws TafelError unauthenticated (bad token: one detail for every reason), forbidden (no
    *   Tafel role), unavailable (the provider's keys could not be fetched).
    */
@@ -93,6 +101,25 @@ export class OidcVerifier {
     const role = roleOf(claimAt(payload, this.config.roleClaim));
     if (!role) throw forbidden(`The token carries no Tafel role in ${this.config.roleClaim}.`);
     const name = [payload.name, payload.preferred_username].find((n) => typeof n === 'string' && n !== '');
-    return { id: payload.sub, name: (name as string | undefined) ?? payload.sub, role };
+    return staffActor(
+      payload.sub,
+      (name as string | undefined) ?? payload.sub,
+      role,
+      this.regions(payload, role),
+    );
+  }
+
+  /**
+   * A region manager's regions from the regions claim: absent, every region; one string, that region;
+   * a list of strings, those (an empty list: none). Any other role's claim is ignored.
+   * @throws TafelError (forbidden) for a claim that is neither.
+   */
+  private regions(payload: JWTPayload, role: StaffRole): string[] | undefined {
+    if (role !== 'region-manager') return undefined;
+    const claim = claimAt(payload, this.config.regionsClaim);
+    if (claim === undefined || claim === null) return undefined;
+    const regions = regionList(typeof claim === 'string' ? [claim] : claim);
+    if (!regions) throw forbidden(`The token's ${this.config.regionsClaim} is not a list of region names.`);
+    return regions;
   }
 }

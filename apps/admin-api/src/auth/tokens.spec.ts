@@ -42,4 +42,33 @@ describe('tokens', () => {
     writeFileSync(file, '[]\n');
     expect(() => readTokens(file)).toThrow(new RegExp(`^${file}: holds no tokens`));
   });
+
+  it("keeps a region manager's regions, ignores any other role's, and refuses an empty or bad list", () => {
+    const file = join(dir(), 'tokens.json');
+    const entry = (token: string, role: string, regions?: unknown) => ({
+      tokenSha256: sha256(token),
+      actor: { id: token, name: token, role, regions },
+    });
+    writeFileSync(
+      file,
+      JSON.stringify([
+        entry('rm', 'region-manager', ['Utrecht', 'Utrecht', 'Gelderland']),
+        entry('all', 'region-manager'),
+        entry('adm', 'admin', ['Utrecht']),
+      ]),
+    );
+    const actors = readTokens(file);
+    expect(actors.get(sha256('rm'))).toEqual({
+      id: 'rm',
+      name: 'rm',
+      role: 'region-manager',
+      regions: ['Utrecht', 'Gelderland'],
+    });
+    expect(actors.get(sha256('all'))).toEqual({ id: 'all', name: 'all', role: 'region-manager' });
+    expect(actors.get(sha256('adm'))).toEqual({ id: 'adm', name: 'adm', role: 'admin' });
+    for (const bad of [[], 'Utrecht', [''], [1]]) {
+      writeFileSync(file, JSON.stringify([entry('rm', 'region-manager', bad)]));
+      expect(() => readTokens(file)).toThrow(/entry 0: actor.regions must be a non-empty list/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { STAFF_ROLES, isStaffRole, type Actor } from '@app/cases';
+import { STAFF_ROLES, isStaffRole, regionList, staffActor, type Actor } from '@app/cases';
 
 export interface TokenEntry {
   tokenSha256: string;
@@ -29,7 +29,16 @@ export function readTokens(file: string): Map<string, Actor> {
         `${file}: entry ${i} needs a hex tokenSha256 and an actor { id, name, role } with a known staff role`,
       );
     }
-    byHash.set(tokenSha256, { id: actor.id, name: actor.name ?? actor.id, role: actor.role });
+    // Only a region manager is scoped by regions; the other roles' are ignored (see the README).
+    const scoped = actor.role === 'region-manager' && actor.regions !== undefined;
+    const regions = scoped ? regionList(actor.regions) : undefined;
+    if (scoped && !regions?.length) {
+      throw new Error(
+        `${file}: entry ${i}: actor.regions must be a non-empty list of region names ` +
+          '(leave it out for every region)',
+      );
+    }
+    byHash.set(tokenSha256, staffActor(actor.id, actor.name ?? actor.id, actor.role, regions));
   });
   return byHash;
 }

@@ -22,6 +22,7 @@ describe('problems in Dutch', () => {
     { kind: 'forbidden', message: 'This case is not assigned to you.' },
     { kind: 'stale', expected: 2, current: 5 },
     { kind: 'key-reused' },
+    { kind: 'forbidden', message: 'This case is in a region outside yours.' },
   ];
 
   it.each(refusals)('a refusal ($kind) keeps everything but its detail, which is Dutch', (refusal) => {

@@ -18,6 +18,7 @@ export const PROBLEM_TEXTS_NL = {
   providerUnavailable: 'Aanmelden lukt nu niet. De dienst voor aanmelden is niet bereikbaar.',
   forbidden: 'U heeft hier geen toegang toe.',
   notYourCase: 'Deze zaak is niet aan u toegewezen.',
+  notYourRegion: 'Deze zaak of regio valt buiten uw regio’s.',
   stepNotForRole: 'Met uw rol kunt u deze stap niet zetten.',
   answerForThemselves: 'Een deelnemer kan alleen voor zichzelf antwoorden.',
   notFound: 'Wat u zoekt, bestaat niet.',
@@ -89,10 +90,11 @@ const BY_STATUS: Readonly<Record<number, string>> = {
 
 /**
  * 403s say why in English (see `stepDenial` and `assertMayRead` in `@app/cases`); the Dutch names the
- * two reasons a coordinator meets, and says the general one otherwise.
+ * two reasons a coordinator meets and a region manager's region, and says the general one otherwise.
  */
 function forbiddenNl(english: string): string {
   if (/not assigned to you/.test(english)) return NL.notYourCase;
+  if (/outside yours/.test(english)) return NL.notYourRegion;
   if (/^The role \S+ may not take the step/.test(english)) return NL.stepNotForRole;
   if (/answer only for themselves/.test(english)) return NL.answerForThemselves;
   return NL.forbidden;

@@ -34,6 +34,22 @@ function assignedElsewhere(actor: Actor, state: CaseState): boolean {
   return actor.role === 'coordinator' && state.coordinator?.coordinatorId !== actor.id;
 }
 
+const OTHER_REGION = 'This case is in a region outside yours.';
+
+/**
+ * The regions the actor is limited to, or `undefined` for every region: a region manager's `regions`;
+ * any other role's are ignored.
+ */
+export function regionsOf(actor: Actor): readonly string[] | undefined {
+  return actor.role === 'region-manager' ? actor.regions : undefined;
+}
+
+/** True when a region manager with `regions` acts on a case (or asks for a new one) elsewhere. */
+function inOtherRegion(actor: Actor, region: string | undefined): boolean {
+  const regions = regionsOf(actor);
+  return regions !== undefined && (region === undefined || !regions.includes(region));
+}
+
 /**
  * A participant answers for themselves only: every participant the step names (its target's and its
  * command's) is the actor, and the actor is a participant of this very case.
@@ -51,15 +67,18 @@ function notThemselves(
 /**
  * Why the actor may not take this step on this case, or `undefined` when they may.
  * `participantIds`: the participants the step acts on (the path's and the command's).
+ * `requestedRegion`: for `request` (no case yet), the region the new case would be in.
  */
 export function stepDenial(
   actor: Actor,
   step: Step,
   state: CaseState | undefined,
   participantIds: readonly string[] = [],
+  requestedRegion?: string,
 ): string | undefined {
   if (!STEPS_BY_ROLE[actor.role](step)) return `The role ${actor.role} may not take the step ${step}.`;
   if (state && assignedElsewhere(actor, state)) return NOT_YOURS;
+  if (inOtherRegion(actor, state ? state.region : requestedRegion)) return OTHER_REGION;
   if (notThemselves(actor, state, participantIds)) return 'A participant may answer only for themselves.';
   return undefined;
 }
@@ -70,10 +89,33 @@ const NO_READS = 'A participant reads nothing through the API.';
 export function assertMayRead(actor: Actor, state: CaseState): void {
   if (actor.role === 'participant') throw forbidden(NO_READS);
   if (assignedElsewhere(actor, state)) throw forbidden(NOT_YOURS);
+  if (inOtherRegion(actor, state.region)) throw forbidden(OTHER_REGION);
 }
 
-/** The coordinator filter a case list must apply for this actor, if any. @throws for a participant. */
-export function listScope(actor: Actor): { coordinatorId?: string } {
+/** Which cases a list or report may show this actor: `regions` absent means every region. */
+export interface ReadScope {
+  coordinatorId?: string;
+  regions?: readonly string[];
+}
+
+/** The filter a case list must apply for this actor (coordinator, regions). @throws for a participant. */
+export function listScope(actor: Actor): ReadScope {
   if (actor.role === 'participant') throw forbidden(NO_READS);
-  return actor.role === 'coordinator' ? { coordinatorId: actor.id } : {};
+  if (actor.role === 'coordinator') return { coordinatorId: actor.id };
+  const regions = regionsOf(actor);
+  return regions ? { regions } : {};
+}
+
+/**
+ * The regions a report may cover for this actor, or `undefined` for all. A report asked for one
+ * region outside a region manager's is refused rather than answered with nothing: an empty report
+ * would read as "no cases there".
+ * @throws TafelError (forbidden) for a `region` outside the actor's regions.
+ */
+export function reportRegions(actor: Actor, region: string | undefined): readonly string[] | undefined {
+  const regions = regionsOf(actor);
+  if (regions && region !== undefined && !regions.includes(region)) {
+    throw forbidden(`The region ${region} is outside yours.`);
+  }
+  return regions;
 }

@@ -29,6 +29,10 @@ function decodeCursor(cursor: string): number {
   return Number(text);
 }
 
+/** `column IN (?, ...)` for `count` values; nothing matches an empty list. */
+export const inList = (column: string, count: number): string =>
+  count === 0 ? '1 = 0' : `${column} IN (${Array.from({ length: count }, () => '?').join(', ')})`;
+
 /** Case reads: one case from its stream (always current); the list from the projection. */
 @Injectable()
 export class CaseQueries {
@@ -47,7 +51,8 @@ export class CaseQueries {
   async listCases(actor: Actor, filter: CaseListFilter) {
     const where: string[] = ['created_position > ?'];
     const params: unknown[] = [filter.cursor ? decodeCursor(filter.cursor) : 0];
-    const scoped = { ...filter, ...listScope(actor) };
+    const { regions, ...scope } = listScope(actor);
+    const scoped = { ...filter, ...scope };
     for (const [column, value] of [
       ['state', scoped.state],
       ['region', scoped.region],
@@ -58,6 +63,10 @@ export class CaseQueries {
         where.push(`${column} = ?`);
         params.push(value);
       }
+    }
+    if (regions) {
+      where.push(inList('region', regions.length));
+      params.push(...regions);
     }
     const limit = filter.limit ?? 50;
     const rows = await this.db.all<{ created_position: number; state_json: string; revision: number }>(

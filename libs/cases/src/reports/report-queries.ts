@@ -1,6 +1,8 @@
 import { READ_DB, type SqlDb } from '@app/kernel';
 import { Inject, Injectable } from '@nestjs/common';
+import { reportRegions } from '../access/access-policy';
 import type { Actor, Role } from '../access/actor';
+import { inList } from '../read-models/case-queries';
 import { forbidden } from '../errors';
 import { flowCsv } from './flow-csv';
 import { FOLLOW_UP_OUTCOMES, type CaseStatus } from '@app/workflow';
@@ -159,6 +161,11 @@ export class ReportQueries {
       if (value === undefined) continue;
       conditions.push(condition);
       params.push(value);
+    }
+    const regions = reportRegions(actor, filter.region);
+    if (regions) {
+      conditions.push(inList('region', regions.length));
+      params.push(...regions);
     }
     return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
   }

@@ -44,6 +44,10 @@ function participantsOf({ target, command }: TakeStep): string[] {
   return [...new Set([target.participantId, named].filter((id): id is string => id !== undefined))];
 }
 
+/** The region a `request` asks the new case to be in (other steps: none; their case has one). */
+const requestedRegionOf = ({ step, command }: TakeStep): string | undefined =>
+  step === 'request' ? (command(PLACEHOLDER_IDS) as { region?: string }).region : undefined;
+
 /** The case a step is taken on: its target, or for `request` the one its command id names. */
 const caseIdOf = (command: TakeStep, commandId: string): string =>
   command.target.caseId ?? generatedIds(commandId).caseId;
@@ -128,7 +132,7 @@ export class TakeStepHandler implements ICommandHandler<TakeStep, StepOutcome> {
       const loaded = idempotencyKey !== undefined ? await this.cases.load(caseId) : undefined;
       const { state, revision } = loaded ?? (await this.cases.current(caseId));
       if (target.caseId !== undefined && !state) return refused({ kind: 'case-not-found', caseId });
-      const denial = stepDenial(actor, step, state, participantsOf(command));
+      const denial = stepDenial(actor, step, state, participantsOf(command), requestedRegionOf(command));
       if (denial) return refused({ kind: 'forbidden', message: denial });
       const mine = loaded?.events.filter((e) => e.metadata.commandId === context.commandId) ?? [];
       if (mine.length > 0) return this.answerFrom(command, loaded!.events, mine, context);
