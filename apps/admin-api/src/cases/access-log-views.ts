@@ -1,22 +1,14 @@
-import { Controller, Get, Inject, Query, applyDecorators } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AccessReadQueries, DEFAULT_ACCESS_LIMIT } from '@app/audit';
 import { TafelError, type Actor } from '@app/cases';
 import { KEY_STORE, type PersonKeyStore } from '@app/privacy';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Line, OFFSET_MESSAGE, OptionalLine, WITH_OFFSET } from '../http/fields';
+import { Line, OptionalLine, OptionalTimeWithOffset } from '../http/fields';
 import { ProblemResponses } from '../http/openapi.decorators';
 import { UuidParam } from '../http/uuid-param';
-
-const OptionalTime = (description: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ format: 'date-time', description }),
-    IsOptional(),
-    IsISO8601({ strict: true }),
-    Matches(WITH_OFFSET, OFFSET_MESSAGE),
-  );
 
 /** A page of the read log: at most `limit` entries after `cursor`. */
 export class AccessLogPageQuery {
@@ -33,8 +25,8 @@ export class AccessLogPageQuery {
 /** `GET /v1/access-log`: the reads of one employee in `[from, to)`. */
 export class ActorAccessLogQuery extends AccessLogPageQuery {
   @Line(200, 'the employee (actor id) whose reads are listed') actorId!: string;
-  @OptionalTime('read at or after') from?: string;
-  @OptionalTime('read before') to?: string;
+  @OptionalTimeWithOffset('read at or after') from?: string;
+  @OptionalTimeWithOffset('read before') to?: string;
 
   /** @throws TafelError (validation) when `from` is not before `to`. */
   window(): { from?: Date; to?: Date } {

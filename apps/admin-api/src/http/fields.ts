@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsOptional,
   IsNotEmpty,
   ValidateBy,
   ValidateIf,
@@ -182,6 +183,15 @@ export const OptionalOneOf = (values: readonly string[], description?: string) =
 export const TimeWithOffset = (description?: string) =>
   applyDecorators(
     ApiProperty({ format: 'date-time', description }),
+    IsISO8601({ strict: true }),
+    Matches(WITH_OFFSET, OFFSET_MESSAGE),
+  );
+
+/** A query's optional date-time with an offset (`from`, `to`). */
+export const OptionalTimeWithOffset = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', description }),
+    IsOptional(),
     IsISO8601({ strict: true }),
     Matches(WITH_OFFSET, OFFSET_MESSAGE),
   );
