@@ -1,14 +1,9 @@
-import type {
-  AppendResult,
-  EventHandler,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadOptions,
-  StoredEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  DelegatingEventStore,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
 } from '@app/event-store';
 import type { Metrics } from '@app/kernel';
 
@@ -16,13 +11,15 @@ import type { Metrics } from '@app/kernel';
  * The event-store port with every append timed for `tafel_append_duration_seconds`: the one place
  * appends are measured, whoever appends (steps, the dispatcher, erasure). Everything else passes through.
  */
-export class TimedEventStore implements EventStore {
+export class TimedEventStore extends DelegatingEventStore {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(
+  override async append(
     stream: string,
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
@@ -33,36 +30,5 @@ export class TimedEventStore implements EventStore {
     } finally {
       done();
     }
-  }
-
-  read(stream: string, options?: ReadOptions): Promise<StoredEvent[]> {
-    return this.inner.read(stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribe(
-    handler: EventHandler,
-    options?: SubscribeOptions & { onError?: (e: unknown) => void },
-  ): Subscription {
-    return this.inner.subscribe(handler, options);
-  }
-
-  streamRevision(stream: string): Promise<number> {
-    return this.inner.streamRevision(stream);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  alive(): boolean {
-    return this.inner.alive();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

@@ -1,14 +1,15 @@
-import type {
-  AppendResult,
-  EventHandler,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadOptions,
-  StoredEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  DelegatingEventStore,
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '@app/event-store';
 import { PERSON_ERASED, type PersonErasedData } from '@app/workflow';
 import type { CaseLink, PersonKeyStore } from './key-store.port';
@@ -27,22 +28,24 @@ const hasPersonalFields = (e: { type: string }) => personalPathsOf(e.type).lengt
  * store and its hash chain only ever see ciphertext; on every read the fields are opened again, and
  * a field whose key is gone (erased, or lost) reads `ERASED` instead of failing.
  */
-export class EncryptingEventStore implements EventStore {
+export class EncryptingEventStore extends DelegatingEventStore {
   /** Case id → the applicant's person id: never changes once a case exists. */
   private readonly applicants = new Map<string, string>();
 
   constructor(
-    private readonly raw: EventStore,
+    raw: EventStore,
     private readonly keys: PersonKeyStore,
-  ) {}
+  ) {
+    super(raw);
+  }
 
-  async append(
+  override async append(
     stream: string,
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (!stream.startsWith(CASE_PREFIX) || !events.some(hasPersonalFields))
-      return this.raw.append(stream, events, options);
+      return this.inner.append(stream, events, options);
     const caseId = stream.slice(CASE_PREFIX.length);
     const requested = events.find((e) => e.type === 'ConferenceRequested');
     const applicant = requested
@@ -74,7 +77,7 @@ export class EncryptingEventStore implements EventStore {
         ? { ...e, data: sealData(e.type, e.data as Data, owners[i]!, keys.get(owners[i]!) ?? null) }
         : e,
     );
-    return this.raw.append(stream, sealed, options);
+    return this.inner.append(stream, sealed, options);
   }
 
   /** From memory, the key store, or else the case's first event (whose applicant id is not sealed). */
@@ -84,7 +87,7 @@ export class EncryptingEventStore implements EventStore {
       this.applicants.set(caseId, known);
       return known;
     }
-    const [first] = await this.raw.read(`${CASE_PREFIX}${caseId}`, { toRevision: 0 });
+    const [first] = await this.inner.read(`${CASE_PREFIX}${caseId}`, { toRevision: 0 });
     if (first?.type !== 'ConferenceRequested') return undefined;
     const personId = ownerOf(first.type, first.data as Data, undefined);
     if (personId) {
@@ -94,12 +97,12 @@ export class EncryptingEventStore implements EventStore {
     return personId;
   }
 
-  async read(stream: string, options?: ReadOptions): Promise<StoredEvent[]> {
-    return this.open(await this.raw.read(stream, options));
+  override async read(stream: string, options?: ReadOptions): Promise<StoredEvent[]> {
+    return this.open(await this.inner.read(stream, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
-    return this.open(await this.raw.readAll(options));
+  override async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.open(await this.inner.readAll(options));
   }
 
   /** Opens a batch of stored events with one look-up of the keys it needs. */
@@ -111,14 +114,14 @@ export class EncryptingEventStore implements EventStore {
     return events.map((e) => (hasPersonalFields(e) ? { ...e, data: openData(e.data, keys) } : e));
   }
 
-  subscribe(
+  override subscribe(
     handler: EventHandler,
     options?: SubscribeOptions & { onError?: (e: unknown) => void },
   ): Subscription {
     // One subscription delivers one event at a time: it keeps the keys it looked up, and forgets a
     // person's key as soon as their erasure passes by (the key itself was deleted before that).
     const cache = new Map<string, Buffer | null>();
-    return this.raw.subscribe(async (event) => {
+    return this.inner.subscribe(async (event) => {
       if (event.type === PERSON_ERASED) cache.delete((event.data as PersonErasedData).personId);
       if (!hasPersonalFields(event)) return handler(event);
       const missing = [...ownersIn(event.data)].filter((p) => !cache.has(p));
@@ -128,21 +131,5 @@ export class EncryptingEventStore implements EventStore {
       }
       return handler({ ...event, data: openData(event.data, cache as PersonKeys) });
     }, options);
-  }
-
-  streamRevision(stream: string): Promise<number> {
-    return this.raw.streamRevision(stream);
-  }
-
-  ping(): Promise<void> {
-    return this.raw.ping();
-  }
-
-  alive(): boolean {
-    return this.raw.alive();
-  }
-
-  close(): Promise<void> {
-    return this.raw.close();
   }
 }
