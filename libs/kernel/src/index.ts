@@ -1,3 +1,4 @@
 export * from './ids';
 export * from './sql/sql-db';
 export * from './metrics';
+export * from './key-file';

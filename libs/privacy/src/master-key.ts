@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { KEY_BYTES, newKey } from './field-crypto';
+import { existsSync } from 'node:fs';
+import { readKeyFile, writeKeyFile } from '@app/kernel';
+import { newKey } from './field-crypto';
 
 export interface MasterKey {
   key: Buffer;
@@ -11,19 +11,6 @@ export interface MasterKey {
 export interface MasterKeySettings {
   masterKey?: string;
   masterKeyFile: string;
-}
-
-/** Reads a key file: base64 of 32 bytes. @throws Error naming the file when it holds anything else. */
-export function readKeyFile(file: string): Buffer {
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== KEY_BYTES) throw new Error(`${file}: expected a base64 key of ${KEY_BYTES} bytes`);
-  return key;
-}
-
-/** Writes a fresh key file, readable by its owner only; fails if the file exists. */
-export function writeKeyFile(file: string, key: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
 }
 
 /**

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { headPosition, walkLog } from '@app/audit';
 import { foldFlowRows, researchCsv, type FlowRow } from '@app/cases';
 import type { TafelConfig } from '@app/config';
-import { readKeyFile, writeKeyFile } from '@app/privacy';
+import { readKeyFile, writeKeyFile } from '@app/kernel';
 import { UsageError, allowFlags, flagValue, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';

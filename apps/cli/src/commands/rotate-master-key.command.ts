@@ -1,5 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
-import { KEY_STORE, newKey, writeKeyFile, type PersonKeyStore } from '@app/privacy';
+import { writeKeyFile } from '@app/kernel';
+import { KEY_STORE, newKey, type PersonKeyStore } from '@app/privacy';
 import { UsageError, allowFlags } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT } from '../cli-io';

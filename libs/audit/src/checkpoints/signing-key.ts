@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { ensureSecretFile } from '@app/kernel';
 
 export interface SigningKeySettings {
   /** TAFEL_SIGNING_KEY: an Ed25519 private key, PKCS#8 PEM or base64 of its DER. */
@@ -66,18 +66,15 @@ export function resolveSigningKey(
   const file = settings.signingKeyFile;
   if (!existsSync(file)) {
     if (!options.create) return undefined;
-    const { privateKey } = generateKeyPairSync('ed25519');
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    } catch (e) {
-      // Another process (the worker beside the API) made it first: use theirs.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    options.log?.(
-      `Created the checkpoint signing key file ${file} (mode 0600). Keep a copy apart from the database: ` +
-        'it proves that the log was not rewritten.',
+    // Another process (the worker beside the API) may make it first: then theirs is used.
+    const made = ensureSecretFile(file, () =>
+      String(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })),
     );
+    if (made)
+      options.log?.(
+        `Created the checkpoint signing key file ${file} (mode 0600). Keep a copy apart from the database: ` +
+          'it proves that the log was not rewritten.',
+      );
   }
   const privateKey = parseSigningKey(readFileSync(file, 'utf8'), file);
   return { privateKey, publicKey: createPublicKey(privateKey), source: file };

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { KEY_FILE_BYTES, ensureSecretFile, readKeyFile } from '@app/kernel';
 
 /** What an answer link names: one participant of one case; nothing else. */
 export interface AnswerTarget {
@@ -78,17 +77,6 @@ export interface LinkKeySettings {
  */
 export function resolveLinkKey(settings: LinkKeySettings): Buffer {
   if (settings.linkKey) return Buffer.from(settings.linkKey, 'base64');
-  const file = settings.linkKeyFile;
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-    } catch (e) {
-      // Another process of the same data directory made it first: read theirs.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file}: expected a base64 key of 32 bytes`);
-  return key;
+  ensureSecretFile(settings.linkKeyFile, () => randomBytes(KEY_FILE_BYTES).toString('base64') + '\n');
+  return readKeyFile(settings.linkKeyFile);
 }
