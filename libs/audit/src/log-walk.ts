@@ -48,3 +48,45 @@ export async function headPosition(store: EventStore): Promise<number> {
   }
   return head;
 }
+
+/** How far one projection (or process manager) trails the log. */
+export interface ProjectionLag {
+  name: string;
+  /** The position of the last event it handled. */
+  position: number;
+  /**
+   * `seconds`: how long the oldest event it has not handled has been waiting (`now` minus that
+   * event's `occurredAt`), 0 when caught up; `positions`: the log's head minus `position`.
+   */
+  lag: { seconds: number; positions: number };
+}
+
+/** When an event began to wait: its `occurredAt` (the injected clock of the command that wrote it). */
+const waitingSince = (event: StoredEvent): number => {
+  const at = Date.parse(event.metadata.occurredAt ?? event.recordedAt);
+  return Number.isNaN(at) ? Date.parse(event.recordedAt) : at;
+};
+
+/**
+ * The lag of each subscriber at its checkpoint: one read of the oldest event it has not handled,
+ * and the head (looked up once, only when one is behind).
+ */
+export async function projectionLags(
+  store: EventStore,
+  checkpoints: readonly { name: string; checkpoint: number }[],
+  now: Date,
+): Promise<ProjectionLag[]> {
+  let head: number | undefined;
+  const lags: ProjectionLag[] = [];
+  for (const { name, checkpoint: position } of checkpoints) {
+    const [oldest] = await store.readAll({ fromPosition: position, limit: 1 });
+    if (!oldest) {
+      lags.push({ name, position, lag: { seconds: 0, positions: 0 } });
+      continue;
+    }
+    head ??= await headPosition(store);
+    const waiting = Math.max(0, now.getTime() - waitingSince(oldest));
+    lags.push({ name, position, lag: { seconds: Math.floor(waiting / 1000), positions: head - position } });
+  }
+  return lags;
+}

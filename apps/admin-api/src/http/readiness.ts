@@ -1,21 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, type TafelConfig } from '@app/config';
-import { RAW_EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
-import { headPosition } from '@app/audit';
+import { RAW_EVENT_STORE, type EventStore } from '@app/event-store';
+import { projectionLags, type ProjectionLag } from '@app/audit';
+
 import { ProjectionsService, type RecordedSubscriber } from '@app/cases';
 import { CONFIG, type ProjectionSample } from '@app/infrastructure';
-
-/** How far one projection (or process manager) trails the log. */
-export interface ProjectionLag {
-  name: string;
-  /** The position of the last event it handled. */
-  position: number;
-  /**
-   * `seconds`: how long the oldest event it has not handled has been waiting (the injected clock's now
-   * minus that event's `occurredAt`), 0 when caught up; `positions`: the log's head minus `position`.
-   */
-  lag: { seconds: number; positions: number };
-}
 
 /** Why the service is not ready: stable codes, never a driver's error text. */
 export type DegradedReason =
@@ -103,26 +92,7 @@ export class ReadinessProbe {
     return { storeUp, projections };
   }
 
-  private async lags(checkpoints: RecordedSubscriber[]): Promise<ProjectionLag[]> {
-    const now = this.clock.now().getTime();
-    let head: number | undefined;
-    const lags: ProjectionLag[] = [];
-    for (const { name, checkpoint: position } of checkpoints) {
-      const [oldest] = await this.store.readAll({ fromPosition: position, limit: 1 });
-      if (!oldest) {
-        lags.push({ name, position, lag: { seconds: 0, positions: 0 } });
-        continue;
-      }
-      head ??= await headPosition(this.store);
-      const waiting = Math.max(0, now - waitingSince(oldest));
-      lags.push({ name, position, lag: { seconds: Math.floor(waiting / 1000), positions: head - position } });
-    }
-    return lags;
+  private lags(checkpoints: RecordedSubscriber[]): Promise<ProjectionLag[]> {
+    return projectionLags(this.store, checkpoints, this.clock.now());
   }
 }
-
-/** When an event began to wait: its `occurredAt` (the injected clock of the command that wrote it). */
-const waitingSince = (event: StoredEvent): number => {
-  const at = Date.parse(event.metadata.occurredAt ?? event.recordedAt);
-  return Number.isNaN(at) ? Date.parse(event.recordedAt) : at;
-};

@@ -1,10 +1,10 @@
 import { CLOCK, type Clock } from '@app/config';
-import { headPosition } from '@app/audit';
+import { headPosition, projectionLags } from '@app/audit';
 import { ProjectionsService } from '@app/cases';
 import { allowFlags } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT } from '../cli-io';
-import { storeOf } from './command-context';
+import { rawStoreOf } from './command-context';
 
 /**
  * `projections [--retry] [--json]`: every projection and process manager with its checkpoint, its lag
@@ -28,21 +28,18 @@ export const projectionsCommand: CliCommand = {
           : 'Nothing was parked.\n',
       );
     }
-    const store = storeOf(context);
+    // The raw log: nothing is decrypted to read a position and a time.
+    const store = rawStoreOf(context);
     const head = await headPosition(store);
-    const now = app.get<Clock>(CLOCK).now().getTime();
-    const rows = [];
-    for (const s of await projections.recorded()) {
-      const [oldest] =
-        s.checkpoint < head ? await store.readAll({ fromPosition: s.checkpoint, limit: 1 }) : [];
-      const lagSeconds = oldest ? Math.max(0, Math.round((now - Date.parse(oldest.recordedAt)) / 1000)) : 0;
-      rows.push({
-        ...s,
-        state: s.parked ? 'parked' : s.checkpoint < head ? 'behind' : 'caught-up',
-        lagEvents: head - s.checkpoint,
-        lagSeconds,
-      });
-    }
+    const recorded = await projections.recorded();
+    // The same measure as GET /health/ready.
+    const lags = await projectionLags(store, recorded, app.get<Clock>(CLOCK).now());
+    const rows = recorded.map((s, i) => ({
+      ...s,
+      state: s.parked ? 'parked' : s.checkpoint < head ? 'behind' : 'caught-up',
+      lagEvents: head - s.checkpoint,
+      lagSeconds: lags[i].lag.seconds,
+    }));
     if (args.flags.has('json')) io.stdout.write(JSON.stringify({ head, projections: rows }, null, 2) + '\n');
     else {
       io.stdout.write(`log head: position ${head}\n`);
