@@ -31,26 +31,44 @@ export class ReadinessProbe {
     private readonly projections: ProjectionsService,
   ) {}
 
-  async check(): Promise<Readiness> {
-    const reasons: DegradedReason[] = this.store.alive() ? [] : ['writer-stopped'];
+  /**
+   * One look at everything readiness and metrics judge: the writer, the store, the subscribers as
+   * the read database records them (so also when the worker runs in another process) and their lag.
+   * Never throws: what cannot be read is left out.
+   */
+  private async look(): Promise<{
+    writerAlive: boolean;
+    storeUp: boolean;
+    checkpoints?: RecordedSubscriber[];
+    lags?: ProjectionLag[];
+  }> {
+    const writerAlive = this.store.alive();
+    let storeUp = true;
     try {
       await this.store.ping();
     } catch {
-      return { status: 'degraded', reasons: [...reasons, 'store-unreachable'] };
+      storeUp = false;
     }
     let checkpoints: RecordedSubscriber[];
     try {
-      // As the read database records them, so also when the worker runs in another process.
       checkpoints = await this.projections.recorded();
     } catch {
-      return { status: 'degraded', reasons: [...reasons, 'read-store-unreachable'] };
+      return { writerAlive, storeUp };
     }
-    let projections: ProjectionLag[];
+    if (!storeUp) return { writerAlive, storeUp, checkpoints };
     try {
-      projections = await this.lags(checkpoints);
+      return { writerAlive, storeUp, checkpoints, lags: await this.lags(checkpoints) };
     } catch {
-      return { status: 'degraded', reasons: [...reasons, 'store-unreachable'] };
+      return { writerAlive, storeUp: false, checkpoints };
     }
+  }
+
+  async check(): Promise<Readiness> {
+    const { writerAlive, storeUp, checkpoints, lags } = await this.look();
+    const reasons: DegradedReason[] = writerAlive ? [] : ['writer-stopped'];
+    if (!storeUp) return { status: 'degraded', reasons: [...reasons, 'store-unreachable'] };
+    if (!checkpoints) return { status: 'degraded', reasons: [...reasons, 'read-store-unreachable'] };
+    const projections = lags!;
     checkpoints.forEach(({ name, parked }, i) => {
       if (parked) reasons.push(`projection-stopped:${name}`);
       else if (projections[i].lag.seconds * 1000 > this.config.readyMaxLagMs)
@@ -63,33 +81,16 @@ export class ReadinessProbe {
 
   /**
    * For a scrape of `/metrics`: whether the store answers and can write, and every projection's park
-   * and (when the log can be read) lag. Never throws: what cannot be read is left out.
+   * and (when the log can be read) lag.
    */
   async sample(): Promise<{ storeUp: boolean; projections: ProjectionSample[] }> {
-    let storeUp = this.store.alive();
-    try {
-      await this.store.ping();
-    } catch {
-      storeUp = false;
-    }
-    let checkpoints: RecordedSubscriber[];
-    try {
-      checkpoints = await this.projections.recorded();
-    } catch {
-      return { storeUp, projections: [] };
-    }
-    let lags: ProjectionLag[] | undefined;
-    try {
-      lags = await this.lags(checkpoints);
-    } catch {
-      storeUp = false;
-    }
+    const { writerAlive, storeUp, checkpoints = [], lags } = await this.look();
     const projections = checkpoints.map(({ name, parked }, i) => ({
       name,
       parked: parked !== undefined,
       ...(lags && { lag: lags[i].lag }),
     }));
-    return { storeUp, projections };
+    return { storeUp: storeUp && writerAlive, projections };
   }
 
   private lags(checkpoints: RecordedSubscriber[]): Promise<ProjectionLag[]> {
