@@ -60,6 +60,26 @@ const realTimer = (ms: number, retry: () => void) => {
   return () => clearTimeout(timer);
 };
 
+/** The parks the read database records (of one subscriber, or all), by subscriber name. */
+export async function readParks(db: SqlDb, name?: string): Promise<Map<string, ParkedEvent>> {
+  const rows = await db.all<{
+    name: string;
+    position: number;
+    event_id: string;
+    error: string;
+    parked_at: string;
+  }>(
+    `SELECT name, position, event_id, error, parked_at FROM tafel_parked_events${name ? ' WHERE name = ?' : ''}`,
+    name ? [name] : [],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.name,
+      { position: Number(r.position), eventId: r.event_id, error: r.error, parkedAt: r.parked_at },
+    ]),
+  );
+}
+
 /** What is kept of an error: its name and message, short, never a stack. */
 export const errorText = (e: unknown): string =>
   (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 500);
@@ -124,19 +144,9 @@ export class CheckpointedSubscriber {
       [this.name],
     );
     this.position = checkpoint ? Number(checkpoint.position) : 0;
-    const [parked] = await this.db.all<{
-      position: number;
-      event_id: string;
-      error: string;
-      parked_at: string;
-    }>('SELECT position, event_id, error, parked_at FROM tafel_parked_events WHERE name = ?', [this.name]);
+    const [parked] = (await readParks(this.db, this.name)).values();
     if (parked) {
-      this.parked = {
-        position: Number(parked.position),
-        eventId: parked.event_id,
-        error: parked.error,
-        parkedAt: parked.parked_at,
-      };
+      this.parked = parked;
       this.state = 'parked';
       this.cancelRetry = this.retryAfter(PARKED_CHECK_MS, () => void this.restart());
       return;

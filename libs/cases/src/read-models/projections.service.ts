@@ -11,6 +11,7 @@ import { FLOW, projectFlow, resetFlow } from './flow.projection';
 import {
   CheckpointedSubscriber,
   errorText,
+  readParks,
   type BatchHandler,
   type ParkedEvent,
   type SubscriberStatus,
@@ -108,28 +109,11 @@ export class ProjectionsService {
     const checkpoints = await this.db.all<{ name: string; position: number }>(
       'SELECT name, position FROM tafel_checkpoints',
     );
-    const parked = await this.db.all<{
-      name: string;
-      position: number;
-      event_id: string;
-      error: string;
-      parked_at: string;
-    }>('SELECT name, position, event_id, error, parked_at FROM tafel_parked_events');
+    const parks = await readParks(this.db);
     return [...this.subscribers.keys()].map((name) => {
       const checkpoint = Number(checkpoints.find((c) => c.name === name)?.position ?? 0);
-      const park = parked.find((p) => p.name === name);
-      return {
-        name,
-        checkpoint,
-        ...(park && {
-          parked: {
-            position: Number(park.position),
-            eventId: park.event_id,
-            error: park.error,
-            parkedAt: park.parked_at,
-          },
-        }),
-      };
+      const parked = parks.get(name);
+      return { name, checkpoint, ...(parked && { parked }) };
     });
   }
 
