@@ -50,3 +50,9 @@ export interface PersonKeyStore {
 
   close(): Promise<void>;
 }
+
+/**
+ * The id under which the key store keeps a case's own key (the free text about the case). It cannot
+ * meet a person id: those are UUIDs. Retention destroys it like an erasure destroys a person's key.
+ */
+export const caseKeyId = (caseId: string): string => `case:${caseId}`;

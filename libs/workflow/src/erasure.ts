@@ -17,6 +17,23 @@ export interface PersonErasedData {
   caseIds: string[];
 }
 
+/**
+ * The event that records retention: the case's term passed, so its key and the keys of the people who
+ * appear in no other live case were destroyed. In the stream `retention-<caseId>`; ids and dates only.
+ */
+export const CASE_DATA_DESTROYED = 'CaseDataDestroyed';
+
+export const retentionStreamOf = (caseId: string): string => `retention-${caseId}`;
+
+export interface CaseDataDestroyedData {
+  at: string;
+  caseId: string;
+  /** When the case ended (closed, declined or withdrawn): the term counts from here. */
+  endedAt: string;
+  /** The people whose keys went with it (each also recorded by their own `PersonErased`). */
+  personIds: string[];
+}
+
 /** Events whose personal fields belong to the participant named in `data.participantId`. */
 export const PARTICIPANT_OWNED: readonly EventType[] = [
   'ParticipantInvited',

@@ -71,8 +71,11 @@ export {
 export {
   ERASED,
   PERSON_ERASED,
+  CASE_DATA_DESTROYED,
   PARTICIPANT_OWNED,
   personStreamOf,
+  retentionStreamOf,
+  type CaseDataDestroyedData,
   erasePerson,
   type PersonErasedData,
 } from './erasure';

@@ -297,6 +297,35 @@ export const PERSONAL_FIELDS: Record<EventType, readonly string[]> = {
   CaseClosed: [],
 };
 
+/**
+ * Where the free text about the case itself lives in each event's `data` (dotted paths; an array is
+ * one value): conference questions, places, agreements and reasons. The privacy layer seals these
+ * under the case's own key, which retention destroys; what belongs to one person (their name,
+ * addresses, notes, the applicant's description) is in PERSONAL_FIELDS under that person's key.
+ */
+export const CASE_TEXT_FIELDS: Record<EventType, readonly string[]> = {
+  ConferenceRequested: [],
+  IntakeCompleted: ['conferenceQuestions'],
+  RequestDeclined: [],
+  QuestionsRevised: ['conferenceQuestions', 'reason'],
+  CoordinatorAssigned: ['reason'],
+  ParticipantInvited: [],
+  ParticipantCorrected: [],
+  ParticipantRemoved: [],
+  ParticipantPrepared: [],
+  ParticipantAnswered: [],
+  ConferenceScheduled: ['location'],
+  ConferenceAdjourned: ['reason', 'location'],
+  ConferenceHeld: [],
+  PlanRecorded: ['agreements', 'ifItDoesNotWork'],
+  NoPlanRecorded: ['reason'],
+  PlanDistributed: [],
+  FollowUpContacted: [],
+  FollowUpConferenceRequested: ['reason'],
+  CaseWithdrawn: ['reason'],
+  CaseClosed: [],
+};
+
 // ---------------------------------------------------------------- state
 
 export interface Participant {
