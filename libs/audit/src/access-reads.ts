@@ -112,6 +112,7 @@ export class AccessReadsLifecycle implements OnModuleInit {
       handle: projectAccessReads,
       transactional: true,
       reset: (tx) => tx.run('DELETE FROM tafel_access_reads'),
+      sealed: true,
     });
   }
 }

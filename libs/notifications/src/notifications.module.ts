@@ -42,6 +42,8 @@ class NotificationsLifecycle implements OnModuleInit, OnApplicationShutdown {
       handle: messageScheduleProjection(this.settings),
       transactional: true,
       reset: clearMessageSchedule,
+      // It plans by which fields hold a value; the dispatcher opens the address when it sends.
+      sealed: true,
     });
   }
 

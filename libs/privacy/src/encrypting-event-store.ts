@@ -11,9 +11,22 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@app/event-store';
-import { PERSON_ERASED, type PersonErasedData } from '@app/workflow';
-import type { CaseLink, PersonKeyStore } from './key-store.port';
-import { openData, ownerOf, ownersIn, personalPathsOf, sealData, type PersonKeys } from './sealed-fields';
+import {
+  CASE_DATA_DESTROYED,
+  PERSON_ERASED,
+  type CaseDataDestroyedData,
+  type PersonErasedData,
+} from '@app/workflow';
+import { caseKeyId, type CaseLink, type PersonKeyStore } from './key-store.port';
+import {
+  hasSealedFields,
+  keyIdsIn,
+  openEvent,
+  ownerOf,
+  personalPathsOf,
+  sealEvent,
+  type PersonKeys,
+} from './sealed-fields';
 
 type Data = Record<string, unknown>;
 
@@ -21,12 +34,15 @@ const CASE_PREFIX = 'case-';
 const SUBSCRIPTION_CACHE_LIMIT = 10_000;
 
 const hasPersonalFields = (e: { type: string }) => personalPathsOf(e.type).length > 0;
+const isSealed = (e: { type: string }) => hasSealedFields(e.type);
 
 /**
- * The event-store port with personal data encrypted per person (crypto-shredding). On append, each
- * personal field of a workflow event is sealed with its owner's key (made on first use), so the
+ * The event-store port with personal data and free text encrypted (crypto-shredding). On append,
+ * each personal field of a workflow event is sealed with its owner's key and each field of free
+ * text about the case with the case's key (both made on first use), bound to their place, so the
  * store and its hash chain only ever see ciphertext; on every read the fields are opened again, and
- * a field whose key is gone (erased, or lost) reads `ERASED` instead of failing.
+ * a field whose key is gone (erased, destroyed at the end of the term, or lost) reads `ERASED`
+ * instead of failing.
  */
 export class EncryptingEventStore extends DelegatingEventStore {
   /** Case id → the applicant's person id: never changes once a case exists. */
@@ -44,13 +60,16 @@ export class EncryptingEventStore extends DelegatingEventStore {
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    if (!stream.startsWith(CASE_PREFIX) || !events.some(hasPersonalFields))
+    if (!stream.startsWith(CASE_PREFIX) || !events.some(isSealed))
       return this.inner.append(stream, events, options);
     const caseId = stream.slice(CASE_PREFIX.length);
+    const caseKey = caseKeyId(caseId);
     const requested = events.find((e) => e.type === 'ConferenceRequested');
-    const applicant = requested
-      ? ownerOf(requested.type, requested.data as Data, undefined)
-      : await this.applicantOf(caseId);
+    const applicant = !events.some(hasPersonalFields)
+      ? undefined
+      : requested
+        ? ownerOf(requested.type, requested.data as Data, undefined)
+        : await this.applicantOf(caseId);
     const owners = events.map((e) =>
       hasPersonalFields(e) ? ownerOf(e.type, e.data as Data, applicant) : undefined,
     );
@@ -66,15 +85,19 @@ export class EncryptingEventStore extends DelegatingEventStore {
     // Together, so the new links and keys share one commit.
     const [, keys] = await Promise.all([
       this.keys.link(links),
-      this.keys.keysOf(
-        owners.filter((o): o is string => !!o),
-        { create: true },
-      ),
+      this.keys.keysOf([caseKey, ...owners.filter((o): o is string => !!o)], { create: true }),
     ]);
     if (requested && applicant) this.applicants.set(caseId, applicant);
+    const keyOf = (id: string) => ({ id, key: keys.get(id) ?? null });
     const sealed = events.map((e, i) =>
-      owners[i]
-        ? { ...e, data: sealData(e.type, e.data as Data, owners[i]!, keys.get(owners[i]!) ?? null) }
+      isSealed(e)
+        ? {
+            ...e,
+            data: sealEvent(e, stream, {
+              owner: owners[i] ? keyOf(owners[i]!) : undefined,
+              case: keyOf(caseKey),
+            }),
+          }
         : e,
     );
     return this.inner.append(stream, sealed, options);
@@ -107,11 +130,11 @@ export class EncryptingEventStore extends DelegatingEventStore {
 
   /** Opens a batch of stored events with one look-up of the keys it needs. */
   private async open(events: StoredEvent[]): Promise<StoredEvent[]> {
-    const owners = new Set<string>();
-    for (const e of events) if (hasPersonalFields(e)) ownersIn(e.data, owners);
-    if (owners.size === 0) return events;
-    const keys = await this.keys.keysOf(owners);
-    return events.map((e) => (hasPersonalFields(e) ? { ...e, data: openData(e.data, keys) } : e));
+    const ids = new Set<string>();
+    for (const e of events) if (isSealed(e)) keyIdsIn(e.data, ids);
+    if (ids.size === 0) return events;
+    const keys = await this.keys.keysOf(ids);
+    return events.map((e) => (isSealed(e) ? { ...e, data: openEvent(e, keys) } : e));
   }
 
   override subscribe(
@@ -119,17 +142,19 @@ export class EncryptingEventStore extends DelegatingEventStore {
     options?: SubscribeOptions & { onError?: (e: unknown) => void },
   ): Subscription {
     // One subscription delivers one event at a time: it keeps the keys it looked up, and forgets a
-    // person's key as soon as their erasure passes by (the key itself was deleted before that).
+    // key as soon as its erasure or destruction passes by (the key itself was deleted before that).
     const cache = new Map<string, Buffer | null>();
     return this.inner.subscribe(async (event) => {
       if (event.type === PERSON_ERASED) cache.delete((event.data as PersonErasedData).personId);
-      if (!hasPersonalFields(event)) return handler(event);
-      const missing = [...ownersIn(event.data)].filter((p) => !cache.has(p));
+      if (event.type === CASE_DATA_DESTROYED)
+        cache.delete(caseKeyId((event.data as CaseDataDestroyedData).caseId));
+      if (!isSealed(event)) return handler(event);
+      const missing = [...keyIdsIn(event.data)].filter((p) => !cache.has(p));
       if (missing.length > 0) {
         if (cache.size > SUBSCRIPTION_CACHE_LIMIT) cache.clear();
         for (const [p, key] of await this.keys.keysOf(missing)) cache.set(p, key);
       }
-      return handler({ ...event, data: openData(event.data, cache as PersonKeys) });
+      return handler({ ...event, data: openEvent(event, cache as PersonKeys) });
     }, options);
   }
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-/** A personal value as stored: AES-256-GCM under the key of person `p`. */
-export interface Envelope {
+/** Version 1 (no longer written; still read): AES-256-GCM under person `p`'s key, `p` as associated data. */
+export interface EnvelopeV1 {
   $enc: 'v1';
   /** The person whose key encrypts it. */
   p: string;
@@ -10,11 +10,53 @@ export interface Envelope {
   tag: string;
 }
 
+/**
+ * A sealed value as stored: AES-256-GCM under key `k` (a person's id, or a case's `case:<id>`), bound
+ * to its place in the log — stream `s`, event `e`, field path `f` — by using all four as associated
+ * data, so it cannot be moved to another field, event or case and still open.
+ */
+export interface EnvelopeV2 {
+  $enc: 'v2';
+  k: string;
+  s: string;
+  e: string;
+  f: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export type Envelope = EnvelopeV1 | EnvelopeV2;
+
+/** Where a value is sealed: under which key, in which stream, event and field. */
+export interface Place {
+  keyId: string;
+  stream: string;
+  eventId: string;
+  path: string;
+}
+
 export const KEY_BYTES = 32;
 
 export function isEnvelope(value: unknown): value is Envelope {
-  return typeof value === 'object' && value !== null && (value as { $enc?: unknown }).$enc === 'v1';
+  if (typeof value !== 'object' || value === null) return false;
+  const version = (value as { $enc?: unknown }).$enc;
+  return version === 'v2' || version === 'v1';
 }
+
+/** The id of the key an envelope needs. */
+export const keyIdOf = (envelope: Envelope): string => (envelope.$enc === 'v2' ? envelope.k : envelope.p);
+
+/** The place a version 2 envelope was sealed for; a version 1 envelope names only its person. */
+export const placeOf = (envelope: EnvelopeV2): Place => ({
+  keyId: envelope.k,
+  stream: envelope.s,
+  eventId: envelope.e,
+  path: envelope.f,
+});
+
+const placeAad = (place: Place): string =>
+  `${place.keyId}\n${place.stream}\n${place.eventId}\n${place.path}`;
 
 export const newKey = (): Buffer => randomBytes(KEY_BYTES);
 
@@ -34,22 +76,26 @@ function open(iv: Buffer, ct: Buffer, tag: Buffer, key: Buffer, aad: string): Bu
   return Buffer.concat([decipher.update(ct), decipher.final()]);
 }
 
-/** Encrypts one value (any JSON) for `personId`; the person id is bound in as associated data. */
-export function sealValue(value: unknown, personId: string, key: Buffer): Envelope {
-  const { iv, ct, tag } = seal(Buffer.from(JSON.stringify(value)), key, personId);
+/** Encrypts one value (any JSON) for its place; the place is bound in as associated data. */
+export function sealValue(value: unknown, place: Place, key: Buffer): EnvelopeV2 {
+  const { iv, ct, tag } = seal(Buffer.from(JSON.stringify(value)), key, placeAad(place));
   return {
-    $enc: 'v1',
-    p: personId,
+    $enc: 'v2',
+    k: place.keyId,
+    s: place.stream,
+    e: place.eventId,
+    f: place.path,
     iv: iv.toString('base64'),
     ct: ct.toString('base64'),
     tag: tag.toString('base64'),
   };
 }
 
-/** @throws Error when `key` does not open the envelope. */
+/** @throws Error when `key` does not open the envelope, or its labels or bytes were changed. */
 export function openValue(envelope: Envelope, key: Buffer): unknown {
   const b = (s: string) => Buffer.from(s, 'base64');
-  const plain = open(b(envelope.iv), b(envelope.ct), b(envelope.tag), key, envelope.p);
+  const aad = envelope.$enc === 'v2' ? placeAad(placeOf(envelope)) : envelope.p;
+  const plain = open(b(envelope.iv), b(envelope.ct), b(envelope.tag), key, aad);
   return JSON.parse(plain.toString());
 }
 

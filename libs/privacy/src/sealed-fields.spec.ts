@@ -3,10 +3,13 @@ import declined from '@app/workflow/fixtures/declined.json';
 import familyReplaced from '@app/workflow/fixtures/family-replaced-coordinator.json';
 import groupClosed from '@app/workflow/fixtures/group-follow-up-closed.json';
 import withdrawn from '@app/workflow/fixtures/withdrawn-after-scheduling.json';
-import { isEnvelope, newKey, openValue, sealValue, unwrapKey, wrapKey } from './field-crypto';
-import { openData, ownerOf, ownersIn, sealData } from './sealed-fields';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { isEnvelope, newKey, openValue, sealValue, unwrapKey, wrapKey, type EnvelopeV2 } from './field-crypto';
+import { caseKeyId } from './key-store.port';
+import { keyIdsIn, openData, openEvent, ownerOf, sealEvent } from './sealed-fields';
 
 type Stored = { type: string; schemaVersion: number; data: Record<string, unknown> };
+type Placed = Stored & { stream: string; eventId: string };
 const HISTORIES: [string, Stored[]][] = [
   ['declined', declined.events as Stored[]],
   ['family-replaced-coordinator', familyReplaced.events as Stored[]],
@@ -14,17 +17,25 @@ const HISTORIES: [string, Stored[]][] = [
   ['withdrawn-after-scheduling', withdrawn.events as Stored[]],
 ];
 
-/** Seals a history as the encrypting store does, one key per person. */
+const STREAM = 'case-1';
+const CASE_KEY = caseKeyId('1');
+
+/** Seals a history as the encrypting store does: one key per person, one for the case. */
 function sealHistory(events: Stored[]) {
-  const keys = new Map<string, Buffer>();
+  const keys = new Map<string, Buffer>([[CASE_KEY, newKey()]]);
   const applicant = ownerOf(events[0].type, events[0].data, undefined)!;
-  const sealed = events.map((e) => {
+  const placed: Placed[] = events.map((e, i) => ({ ...e, stream: STREAM, eventId: `e${i}` }));
+  const sealed = placed.map((e) => {
     const owner = ownerOf(e.type, e.data, applicant)!;
     if (!keys.has(owner)) keys.set(owner, newKey());
-    return { ...e, data: sealData(e.type, e.data, owner, keys.get(owner)!) };
+    const keyOf = (id: string) => ({ id, key: keys.get(id)! });
+    return { ...e, data: sealEvent(e, STREAM, { owner: keyOf(owner), case: keyOf(CASE_KEY) }) };
   });
-  return { sealed, keys, applicant };
+  return { placed, sealed, keys, applicant };
 }
+
+const openAll = (sealed: Placed[], keys: ReadonlyMap<string, Buffer | null>) =>
+  sealed.map((e) => ({ ...e, data: openEvent(e, keys) as Stored['data'] }));
 
 const foldOf = (events: Stored[]) =>
   fold(events.map((e) => upcast(e.type, e.schemaVersion, e.data) as DomainEvent))!;
@@ -34,19 +45,22 @@ describe('personal fields sealed per person', () => {
   it.each(HISTORIES)(
     '%s: stores no name, address or note in clear, and opens to the same case',
     (_, events) => {
-      const { sealed, keys } = sealHistory(events);
+      const { placed, sealed, keys } = sealHistory(events);
       const original = foldOf(events);
       const stored = JSON.stringify(sealed);
       const secrets = [
         original.applicant.name,
         original.applicant.email,
         original.description,
+        ...original.conferenceQuestions,
+        original.schedule?.location,
+        original.plan?.ifItDoesNotWork,
+        ...(original.plan?.agreements ?? []).map((a) => a.action),
         ...original.participants.flatMap((p) => [p.name, p.email, p.preparationNotes]),
       ].filter((s): s is string => !!s);
       expect(secrets.length).toBeGreaterThan(2);
       for (const secret of secrets) expect(stored).not.toContain(secret);
-      const opened = sealed.map((e) => ({ ...e, data: openData(e.data, keys) }));
-      expect(opened).toEqual(events);
+      expect(openAll(sealed, keys)).toEqual(placed);
     },
   );
 
@@ -55,9 +69,9 @@ describe('personal fields sealed per person', () => {
     (_, events) => {
       const { sealed, keys } = sealHistory(events);
       const original = foldOf(events);
-      for (const personId of keys.keys()) {
+      for (const personId of [...keys.keys()].filter((id) => id !== CASE_KEY)) {
         const without = new Map([...keys, [personId, null]]);
-        const erased = foldOf(sealed.map((e) => ({ ...e, data: openData(e.data, without) })));
+        const erased = foldOf(openAll(sealed, without));
         expect(json(erased)).toEqual(json(erasePerson(original, personId)));
         expect(erased.status).toBe(original.status);
         expect(JSON.stringify(erased)).toContain(ERASED);
@@ -65,9 +79,55 @@ describe('personal fields sealed per person', () => {
     },
   );
 
+  it.each(HISTORIES)(
+    '%s: with the case key destroyed, the questions, places, plan and reasons read erased',
+    (_, events) => {
+      const { sealed, keys } = sealHistory(events);
+      const original = foldOf(events);
+      const destroyed = foldOf(openAll(sealed, new Map([...keys, [CASE_KEY, null]])));
+      expect(destroyed.status).toBe(original.status);
+      expect(destroyed.applicant).toEqual(original.applicant);
+      if (original.conferenceQuestions.length > 0) expect(destroyed.conferenceQuestions).toBe(ERASED);
+      if (original.schedule) expect(destroyed.schedule?.location).toBe(ERASED);
+      if (original.plan) expect(destroyed.plan).toMatchObject({ agreements: ERASED, ifItDoesNotWork: ERASED });
+    },
+  );
+
+  it('opens an envelope only in its own place: moved to another field, event or case it reads erased', () => {
+    const { sealed, keys } = sealHistory(groupClosed.events as Stored[]);
+    const held = sealed.find((e) => e.type === 'ConferenceScheduled')!;
+    const location = held.data.location as EnvelopeV2;
+    expect(openEvent(held, keys)).toMatchObject({ location: expect.any(String) });
+    const other = sealed.find((e) => e.type === 'CaseClosed' || e.type === 'CaseWithdrawn')!;
+    const elsewhere = [
+      { ...held, eventId: 'another-event' },
+      { ...held, stream: 'case-2' },
+      { ...other, type: 'ConferenceAdjourned', data: { reason: location, location } },
+    ];
+    for (const e of elsewhere) expect(openEvent(e, keys)).toMatchObject({ location: ERASED });
+    expect(openEvent(elsewhere[2], keys)).toMatchObject({ reason: ERASED });
+    // Relabelled to claim the other place, the bytes no longer open at all.
+    const relabelled = { ...location, e: 'another-event' };
+    expect(() => openValue(relabelled, keys.get(CASE_KEY)!)).toThrow();
+  });
+
+  it('reads events stored before: a version 1 envelope (person id as associated data) and clear text', () => {
+    const key = newKey();
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from('p1'));
+    const ct = Buffer.concat([cipher.update(JSON.stringify('Jan Jansen')), cipher.final()]);
+    const b64 = (b: Buffer) => b.toString('base64');
+    const v1 = { $enc: 'v1', p: 'p1', iv: b64(iv), ct: b64(ct), tag: b64(cipher.getAuthTag()) };
+    const old = { type: 'ParticipantInvited', stream: STREAM, eventId: 'e9', data: { name: v1 } };
+    expect(openEvent(old, new Map([['p1', key]]))).toEqual({ name: 'Jan Jansen' });
+    const clear = { type: 'ConferenceScheduled', stream: STREAM, eventId: 'e8', data: { location: 'Hal 1' } };
+    expect(openEvent(clear, new Map())).toEqual({ location: 'Hal 1' });
+  });
+
   it('gives the free text about the case to the applicant, a participant their own fields', () => {
     const { sealed, applicant } = sealHistory(groupClosed.events as Stored[]);
-    const owners = (type: string) => sealed.filter((e) => e.type === type).map((e) => [...ownersIn(e.data)]);
+    const owners = (type: string) =>
+      sealed.filter((e) => e.type === type).map((e) => [...keyIdsIn(e.data)].filter((k) => k !== CASE_KEY));
     expect(owners('ConferenceRequested')).toEqual([[applicant]]);
     for (const type of ['IntakeCompleted', 'RequestDeclined', 'FollowUpContacted'])
       expect(ownerOf(type, {}, applicant)).toBe(applicant);
@@ -84,16 +144,18 @@ describe('personal fields sealed per person', () => {
       role: 'family',
       email: 'jan@example.nl',
     };
-    const sealed = sealData('ParticipantInvited', data, 'p1', null);
+    const event = { type: 'ParticipantInvited', eventId: 'e1', data };
+    const sealed = sealEvent(event, STREAM, { owner: { id: 'p1', key: null }, case: { id: CASE_KEY, key: null } });
     expect(sealed).toEqual({ ...data, name: ERASED, email: ERASED });
   });
 
   it('reads a value under a wrong or missing key as erased, never as an error', () => {
-    const envelope = sealValue('Jan Jansen', 'p1', newKey());
+    const place = { keyId: 'p1', stream: STREAM, eventId: 'e1', path: 'name' };
+    const envelope = sealValue('Jan Jansen', place, newKey());
     expect(isEnvelope(envelope)).toBe(true);
     expect(openData({ name: envelope }, new Map([['p1', newKey()]]))).toEqual({ name: ERASED });
     expect(openData({ name: envelope }, new Map())).toEqual({ name: ERASED });
-    expect(() => openValue({ ...envelope, p: 'p2' }, newKey())).toThrow();
+    expect(() => openValue({ ...envelope, k: 'p2' }, newKey())).toThrow();
   });
 
   it('wraps a person key so that only the same master key and person open it', () => {

@@ -1,17 +1,32 @@
-import { ERASED, PARTICIPANT_OWNED, PERSONAL_FIELDS, type EventType } from '@app/workflow';
-import { isEnvelope, openValue, sealValue, type Envelope } from './field-crypto';
+import {
+  CASE_TEXT_FIELDS,
+  ERASED,
+  PARTICIPANT_OWNED,
+  PERSONAL_FIELDS,
+  type EventType,
+} from '@app/workflow';
+import { isEnvelope, keyIdOf, openValue, sealValue, type Envelope } from './field-crypto';
 
-/** Person keys as looked up: `null` when the person has none (erased, or the key store lost it). */
+/** Keys as looked up by id: `null` when there is none (erased, destroyed, or the key store lost it). */
 export type PersonKeys = ReadonlyMap<string, Buffer | null>;
 
 type Data = Record<string, unknown>;
 
+const own = (table: object, type: string) => Object.prototype.hasOwnProperty.call(table, type);
+
 /** The dotted paths of an event type's personal fields; empty for anything else (not a workflow event). */
 export function personalPathsOf(type: string): readonly string[] {
-  return Object.prototype.hasOwnProperty.call(PERSONAL_FIELDS, type)
-    ? PERSONAL_FIELDS[type as EventType]
-    : [];
+  return own(PERSONAL_FIELDS, type) ? PERSONAL_FIELDS[type as EventType] : [];
 }
+
+/** The dotted paths of an event type's free text about the case (sealed under the case key). */
+export function casePathsOf(type: string): readonly string[] {
+  return own(CASE_TEXT_FIELDS, type) ? CASE_TEXT_FIELDS[type as EventType] : [];
+}
+
+/** Whether an event type holds anything that is sealed. */
+export const hasSealedFields = (type: string): boolean =>
+  personalPathsOf(type).length > 0 || casePathsOf(type).length > 0;
 
 /** Whose key encrypts the personal fields of this event: the participant's, or else the applicant's. */
 export function ownerOf(type: string, data: Data, applicantId: string | undefined): string | undefined {
@@ -36,32 +51,48 @@ function setPath(data: Data, path: string[], value: unknown): Data {
   return { ...data, [head]: next };
 }
 
+/** One key of an event: its id, and the key itself (`null`: destroyed, so nothing is stored). */
+export interface SealingKey {
+  id: string;
+  key: Buffer | null;
+}
+
 /**
- * The event's data with each personal field that holds a value sealed under `key`; with no key (the
- * person was erased) the value is not stored at all, only `ERASED`.
+ * The event's data with each field that holds a value sealed in its place: personal fields under
+ * the owner's key, the free text about the case under the case's key. Where the key is gone (the
+ * person was erased, the case's term passed) the value is not stored at all, only `ERASED`.
  */
-export function sealData(type: string, data: Data, owner: string, key: Buffer | null): Data {
-  let out = data;
-  for (const dotted of personalPathsOf(type)) {
+export function sealEvent(
+  event: { type: string; eventId: string; data: unknown },
+  stream: string,
+  keys: { owner?: SealingKey; case: SealingKey },
+): Data {
+  let out = event.data as Data;
+  const fields = [
+    ...(keys.owner ? personalPathsOf(event.type).map((p) => [p, keys.owner!] as const) : []),
+    ...casePathsOf(event.type).map((p) => [p, keys.case] as const),
+  ];
+  for (const [dotted, { id, key }] of fields) {
     const path = dotted.split('.');
     const value = getPath(out, path);
     if (value === undefined || isEnvelope(value)) continue;
-    out = setPath(out, path, key ? sealValue(value, owner, key) : ERASED);
+    const place = { keyId: id, stream, eventId: event.eventId, path: dotted };
+    out = setPath(out, path, key ? sealValue(value, place, key) : ERASED);
   }
   return out;
 }
 
-/** The persons whose keys the envelopes anywhere in `value` need. */
-export function ownersIn(value: unknown, into = new Set<string>()): Set<string> {
-  if (isEnvelope(value)) into.add(value.p);
-  else if (Array.isArray(value)) for (const v of value) ownersIn(v, into);
+/** The ids of the keys the envelopes anywhere in `value` need. */
+export function keyIdsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (isEnvelope(value)) into.add(keyIdOf(value));
+  else if (Array.isArray(value)) for (const v of value) keyIdsIn(v, into);
   else if (typeof value === 'object' && value !== null)
-    for (const v of Object.values(value)) ownersIn(v, into);
+    for (const v of Object.values(value)) keyIdsIn(v, into);
   return into;
 }
 
 function openOne(envelope: Envelope, keys: PersonKeys): unknown {
-  const key = keys.get(envelope.p);
+  const key = keys.get(keyIdOf(envelope));
   if (!key) return ERASED;
   try {
     return openValue(envelope, key);
@@ -70,7 +101,10 @@ function openOne(envelope: Envelope, keys: PersonKeys): unknown {
   }
 }
 
-/** `value` with every envelope opened, or `ERASED` where its person has no key; unchanged parts are shared. */
+/**
+ * `value` with every envelope opened, or `ERASED` where its key is gone; unchanged parts are shared.
+ * For folds kept in read models, whose envelopes sit elsewhere than the field they were sealed for.
+ */
 export function openData<T>(value: T, keys: PersonKeys): T {
   if (isEnvelope(value)) return openOne(value, keys) as T;
   if (Array.isArray(value)) {
@@ -84,4 +118,25 @@ export function openData<T>(value: T, keys: PersonKeys): T {
     if (opened !== v) (out ??= { ...(value as Data) })[k] = opened;
   }
   return (out ?? value) as T;
+}
+
+/**
+ * A stored event's data with its sealed fields opened. An envelope is opened only in the place it
+ * was sealed for: one copied from another field, event or case reads `ERASED`. Values that are not
+ * sealed (events stored before their field was) read as they were stored.
+ */
+export function openEvent(
+  event: { type: string; stream: string; eventId: string; data: unknown },
+  keys: PersonKeys,
+): unknown {
+  let out = event.data as Data;
+  for (const dotted of [...personalPathsOf(event.type), ...casePathsOf(event.type)]) {
+    const path = dotted.split('.');
+    const value = getPath(out, path);
+    if (!isEnvelope(value)) continue;
+    const inPlace =
+      value.$enc === 'v1' || (value.s === event.stream && value.e === event.eventId && value.f === dotted);
+    out = setPath(out, path, inPlace ? openOne(value, keys) : ERASED);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { READ_DB, type SqlDb, type SqlTx } from '@app/kernel';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { CLOCK, type Clock } from '@app/config';
-import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
+import { EVENT_STORE, RAW_EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import type { EventOf } from '@app/workflow';
 import type { Role } from '../access/actor';
 import { FollowUpCompleter } from '../follow-up/follow-up-completer';
@@ -35,6 +35,11 @@ export interface SubscriberDefinition {
   transactional: boolean;
   /** Projections only: deletes the rows, so the log can build them again. */
   reset?: (tx: SqlTx) => Promise<void>;
+  /**
+   * Reads the events as stored, sealed fields still sealed: for a projection that keeps a fold at
+   * rest and needs only which fields hold a value, not what they say.
+   */
+  sealed?: true;
 }
 
 /**
@@ -56,14 +61,17 @@ export class ProjectionsService {
     private readonly cases: CaseRepository,
     private readonly completer: FollowUpCompleter,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** The store under the sealing one, where there is one. */
+    @Optional() @Inject(RAW_EVENT_STORE) private readonly sealedStore?: EventStore,
   ) {
     this.register({
       name: CASE_LIST,
       handle: projectCaseList,
       transactional: true,
       reset: (tx) => tx.run('DELETE FROM tafel_case_list'),
+      sealed: true,
     });
-    this.register({ name: FLOW, handle: projectFlow, transactional: true, reset: resetFlow });
+    this.register({ name: FLOW, handle: projectFlow, transactional: true, reset: resetFlow, sealed: true });
     this.register({
       name: 'follow-up-completer',
       handle: (events) => this.completeFollowUps(events),
@@ -77,7 +85,7 @@ export class ProjectionsService {
     const fail = (e: unknown) => this.logger.error(`${definition.name} failed (retrying): ${errorText(e)}`);
     const runner = new CheckpointedSubscriber(
       definition.name,
-      this.store,
+      (definition.sealed && this.sealedStore) || this.store,
       this.db,
       definition.handle,
       definition.transactional,
