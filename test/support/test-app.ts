@@ -44,6 +44,8 @@ export interface TestApp {
   app: TafelApp;
   /** Closes the app and starts a new one on the same data directory / database. */
   restart(): Promise<void>;
+  /** Closes the app, keeping its data (`restart` starts it again; `close` then skips the app). */
+  stop(): Promise<void>;
   /** Closes the app and removes the data directory / database. */
   close(): Promise<void>;
 }
@@ -93,6 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
 
   let app = await createApp(config, { clock, logger: false });
+  let running = true;
   const testApp: TestApp = {
     http: request(app.getHttpServer()),
     auth: (actor) => ({ Authorization: `Bearer ${tokens[actor]}` }),
@@ -102,13 +105,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     app,
     async restart() {
-      await app.close();
+      if (running) await app.close();
+      running = false;
       app = await createApp(config, { clock, logger: false });
+      running = true;
       testApp.app = app;
       testApp.http = request(app.getHttpServer());
     },
+    async stop() {
+      if (running) await app.close();
+      running = false;
+    },
     async close() {
-      await app.close();
+      if (running) await app.close();
+      running = false;
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

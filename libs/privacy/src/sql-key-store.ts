@@ -1,7 +1,7 @@
 import type { SqlDb, SqlTx } from '@app/kernel';
 import type { Clock } from '@app/config';
 import { newKey, unwrapKey, wrapKey } from './field-crypto';
-import type { CaseLink, PersonKeyStore, PersonStatus } from './key-store.port';
+import type { CaseLink, PersonKeyStore, PersonStatus, RewrapOptions } from './key-store.port';
 import { MasterKeyRefused } from './privacy-errors';
 
 const CHECK_ID = '$check';
@@ -218,7 +218,7 @@ export class SqlKeyStore implements PersonKeyStore {
     });
   }
 
-  async rewrap(newMaster: Buffer): Promise<number> {
+  async rewrap(newMaster: Buffer, options: RewrapOptions = {}): Promise<number> {
     const count = await this.db.transaction(async (tx) => {
       const rows = await tx.all<{ person_id: string; wrapped_key: string }>(
         'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL',
@@ -228,6 +228,7 @@ export class SqlKeyStore implements PersonKeyStore {
         wrapKey(Buffer.alloc(32), CHECK_ID, newMaster),
         CHECK_ID,
       ]);
+      await options.beforeCommit?.();
       return rows.length;
     });
     this.master = newMaster;
@@ -247,6 +248,14 @@ export class SqlKeyStore implements PersonKeyStore {
       wrapKey(key, personId, newMaster),
       personId,
     ]);
+  }
+
+  async provenBy(master: Buffer): Promise<boolean> {
+    const rows = await this.db.all<{ check_value: string }>(
+      'SELECT check_value FROM tafel_key_check WHERE id = ?',
+      [CHECK_ID],
+    );
+    return rows[0] !== undefined && opens(rows[0].check_value, CHECK_ID, master);
   }
 
   close(): Promise<void> {
