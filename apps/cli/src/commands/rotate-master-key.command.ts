@@ -108,7 +108,8 @@ export const rotateMasterKeyCommand: CliCommand = {
     if (!(await election.campaign())) {
       io.stderr.write(
         'tafel: an API or worker is running (it holds the worker lease, with the old master key in ' +
-          'memory): stop the API and the worker first, then rotate. Nothing was changed.\n',
+          'memory), or the lease could not be checked: stop the API and the worker first, then ' +
+          'rotate. Nothing was changed.\n',
       );
       return EXIT.invalid;
     }
