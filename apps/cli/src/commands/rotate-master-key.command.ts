@@ -155,7 +155,12 @@ async function rotateWithFile(
 ): Promise<number> {
   const previous = previousKeyFile(file);
   replaceKeyFile(previous, current); // 1
-  replaceKeyFile(file, next); // 2
+  try {
+    replaceKeyFile(file, next); // 2
+  } catch (e) {
+    renameDurably(previous, file); // the store was not touched: the old key is the right one
+    throw e;
+  }
   let count: number;
   try {
     count = await rewrap(keys, next); // 3
