@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import type { TafelConfig } from '@app/config';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Clock, TafelConfig } from '@app/config';
 import { CONFIG } from '@app/infrastructure';
 import { MasterKeyRefused } from '@app/privacy';
 import { createApp } from '../apps/admin-api/src/app.factory';
 import { runCli } from '../apps/cli/src/cli';
+import { rotationSeams } from '../apps/cli/src/commands/rotate-master-key.command';
 import { buildCase, CaseApi } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { deleteKeyRow, storedEventsText } from './support/privacy-backdoor';
@@ -13,20 +15,39 @@ import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
 const ERASED = '[verwijderd]';
 const newMasterKey = () => randomBytes(32).toString('base64');
 
-async function tafel(config: TafelConfig, env: Record<string, string>, ...argv: string[]) {
+/** Runs the CLI in this process; `clock`: the app's, so the leases it holds count as live. */
+async function tafel(
+  config: TafelConfig,
+  env: Record<string, string>,
+  clock: Clock | undefined,
+  ...argv: (string | { stdin: Buffer[] })[]
+) {
   const out = { stdout: '', stderr: '' };
-  const code = await runCli(argv, {
-    env: {
-      TAFEL_DATA_DIR: config.dataDir,
-      TAFEL_STORE: config.store,
-      TAFEL_POSTGRES_URL: config.postgresUrl,
-      ...env,
+  const stdin = argv.find((a): a is { stdin: Buffer[] } => typeof a !== 'string')?.stdin;
+  const code = await runCli(
+    argv.filter((a): a is string => typeof a === 'string'),
+    {
+      env: {
+        TAFEL_DATA_DIR: config.dataDir,
+        TAFEL_STORE: config.store,
+        TAFEL_POSTGRES_URL: config.postgresUrl,
+        ...env,
+      },
+      stdin,
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+      signal: new AbortController().signal,
     },
-    stdout: { write: (s: string) => (out.stdout += s) },
-    stderr: { write: (s: string) => (out.stderr += s) },
-    signal: new AbortController().signal,
-  });
+    clock,
+  );
   return { code, ...out };
+}
+
+/** A new master key saved in a file of its own (as the operator keeps it), mode 0600. */
+function saveKey(dir: string, key: string): string {
+  const file = join(dir, `new-master-${randomBytes(4).toString('hex')}.key`);
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return file;
 }
 
 describe.each(E2E_STORES)('%s store: person keys', (store) => {
@@ -84,23 +105,80 @@ describe.each(E2E_STORES)('%s store: person keys', (store) => {
     await expect(refusal).rejects.toThrow(
       /master key \(TAFEL_MASTER_KEY\) does not open the key store.*Nothing was decrypted/,
     );
-    const cli = await tafel(config, { TAFEL_MASTER_KEY: wrong.masterKey! }, 'export', '--all', '--decrypt');
+    const cli = await tafel(
+      config,
+      { TAFEL_MASTER_KEY: wrong.masterKey! },
+      t.clock,
+      'export',
+      '--all',
+      '--decrypt',
+    );
     expect(cli.code).toBe(78);
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toMatch(/does not open the key store/);
   });
 
-  it('rotates the master key: every person key re-wrapped, the old key refused, the data readable under the new', async () => {
+  it('refuses to rotate while the API and worker run (they hold the lease), changing nothing', async () => {
+    const keyFile = saveKey(t.dataDir, newMasterKey());
+    const run = await tafel(
+      config,
+      { TAFEL_MASTER_KEY: masterKey },
+      t.clock,
+      'rotate-master-key',
+      '--new-key-file',
+      keyFile,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stop the API and the worker first/);
+    expect(run.stdout).toBe('');
+    const c = await buildCase(t, 'requested');
+    expect((await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}`)).body.applicant.name).toBe(
+      'Fatima el Amrani',
+    );
+  });
+
+  it('refuses a new key that is not base64 of 32 bytes, or given in TAFEL_NEW_MASTER_KEY, never echoing it', async () => {
+    const short = saveKey(t.dataDir, randomBytes(16).toString('base64'));
+    const bad = await tafel(
+      config,
+      { TAFEL_MASTER_KEY: masterKey },
+      t.clock,
+      'rotate-master-key',
+      '--new-key-file',
+      short,
+    );
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toMatch(/--new-key-file: expected base64 of 32 bytes/);
+    expect(bad.stderr).not.toContain(readFileSync(short, 'utf8').trim());
+    const env = await tafel(
+      config,
+      { TAFEL_MASTER_KEY: masterKey, TAFEL_NEW_MASTER_KEY: newMasterKey() },
+      t.clock,
+      'rotate-master-key',
+      '--new-key-stdin',
+    );
+    expect(env.code).toBe(78);
+    expect(env.stderr).toMatch(/TAFEL_NEW_MASTER_KEY is not read/);
+    const none = await tafel(config, { TAFEL_MASTER_KEY: masterKey }, t.clock, 'rotate-master-key');
+    expect(none.code).toBe(2);
+  });
+
+  it('rotates the master key from a file once stopped: every key re-wrapped, the old key refused, the data readable under the new', async () => {
     const c = await buildCase(t, 'preparing');
+    await t.stop();
     const rotated = newMasterKey();
     const run = await tafel(
       config,
-      { TAFEL_MASTER_KEY: masterKey, TAFEL_NEW_MASTER_KEY: rotated },
+      { TAFEL_MASTER_KEY: masterKey },
+      t.clock,
       'rotate-master-key',
+      '--new-key-file',
+      saveKey(t.dataDir, rotated),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Re-wrapped \d+ person keys/);
+    expect(run.stdout).toMatch(/Re-wrapped \d+ keys/);
+    expect(run.stdout).not.toContain(rotated);
     await expect(createApp(config, { logger: false, clock: t.clock })).rejects.toBeInstanceOf(
       MasterKeyRefused,
     );
@@ -121,22 +199,92 @@ describe.each(E2E_STORES)('%s store: person keys', (store) => {
 
 describe('the embedded master key file', () => {
   let t: TestApp;
+  let config: TafelConfig;
   beforeAll(async () => {
     t = await startTestApp({ store: 'sqlite' });
+    config = t.app.get<TafelConfig>(CONFIG);
   });
+  afterEach(() => delete rotationSeams.beforeCommit);
   afterAll(() => t?.close());
 
-  it('is created on first start, readable by its owner only, and rotated in place by the CLI', async () => {
-    const config = t.app.get<TafelConfig>(CONFIG);
+  const keyText = () => readFileSync(config.masterKeyFile, 'utf8');
+  const leftovers = () => readdirSync(dirname(config.masterKeyFile)).filter((f) => /^master\.key\./.test(f));
+  const readable = async (caseId: string) =>
+    (await new CaseApi(t, 'auditor').get(`/v1/cases/${caseId}`)).body.applicant.name;
+
+  it('is created on first start, readable by its owner only, and rotated in place from stdin', async () => {
     expect(config.masterKey).toBeUndefined();
     expect(statSync(config.masterKeyFile).mode & 0o777).toBe(0o600);
     const c = await buildCase(t, 'requested');
-    const old = readFileSync(config.masterKeyFile, 'utf8');
-    const run = await tafel(config, {}, 'rotate-master-key');
+    await t.stop();
+    const rotated = newMasterKey();
+    const run = await tafel(config, {}, t.clock, 'rotate-master-key', '--new-key-stdin', {
+      stdin: [Buffer.from(`${rotated}\n`)],
+    });
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readFileSync(config.masterKeyFile, 'utf8')).not.toBe(old);
+    expect(run.stdout).not.toContain(rotated);
+    expect(keyText().trim()).toBe(rotated);
+    expect(statSync(config.masterKeyFile).mode & 0o777).toBe(0o600);
+    expect(leftovers()).toEqual([]);
     await t.restart();
-    const res = await new CaseApi(t, 'auditor').get(`/v1/cases/${c.id}`);
-    expect(res.body.applicant.name).toBe('Fatima el Amrani');
+    expect(await readable(c.id)).toBe('Fatima el Amrani');
+  });
+
+  it('refuses while the worker lease is held, taken through the real election of the running app', async () => {
+    const old = keyText();
+    const run = await tafel(config, {}, t.clock, 'rotate-master-key', '--new-key-stdin', {
+      stdin: [Buffer.from(newMasterKey())],
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stop the API and the worker first/);
+    expect(keyText()).toBe(old);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('keeps the old key when the re-wrap fails after the new key file was written: the data still opens', async () => {
+    const c = await buildCase(t, 'requested');
+    await t.stop();
+    const old = keyText();
+    let fileAtCommit = '';
+    rotationSeams.beforeCommit = () => {
+      fileAtCommit = keyText();
+      throw new Error('injected fault before the commit');
+    };
+    const rotated = newMasterKey();
+    const run = await tafel(config, {}, t.clock, 'rotate-master-key', '--new-key-stdin', {
+      stdin: [Buffer.from(rotated)],
+    });
+    expect(fileAtCommit.trim()).toBe(rotated); // written (and fsynced) before the commit
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/did not commit.*holds the previous key again/);
+    expect(keyText()).toBe(old);
+    expect(leftovers()).toEqual([]);
+    await t.restart();
+    expect(await readable(c.id)).toBe('Fatima el Amrani');
+  });
+
+  it('after a crash between the new key file and the commit, start-up puts the old key back', async () => {
+    const c = await buildCase(t, 'requested');
+    await t.stop();
+    const old = keyText();
+    // What steps 1 and 2 leave when the process dies before step 3 commits.
+    writeFileSync(`${config.masterKeyFile}.old`, old, { mode: 0o600 });
+    writeFileSync(config.masterKeyFile, `${newMasterKey()}\n`);
+    await t.restart();
+    expect(await readable(c.id)).toBe('Fatima el Amrani');
+    expect(keyText()).toBe(old);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('after a crash between the commit and the clean-up, start-up keeps the new key and drops the old', async () => {
+    const c = await buildCase(t, 'requested');
+    await t.stop();
+    const current = keyText();
+    writeFileSync(`${config.masterKeyFile}.old`, `${newMasterKey()}\n`, { mode: 0o600 });
+    await t.restart();
+    expect(await readable(c.id)).toBe('Fatima el Amrani');
+    expect(keyText()).toBe(current);
+    expect(leftovers()).toEqual([]);
   });
 });

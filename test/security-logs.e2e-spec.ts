@@ -64,6 +64,7 @@ async function startLoggedApp(logFile: string): Promise<TestApp> {
     dataDir,
     app,
     restart: () => Promise.reject(new Error('not needed here')),
+    stop: () => Promise.reject(new Error('not needed here')),
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

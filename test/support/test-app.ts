@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
+import { JsonLogger } from '@app/infrastructure';
 import { createTestDatabase } from '@app/event-store/testing';
 import { createApp, type TafelApp } from '../../apps/admin-api/src/app.factory';
 import { TestClock } from './test-clock';
@@ -44,6 +45,8 @@ export interface TestApp {
   app: TafelApp;
   /** Closes the app and starts a new one on the same data directory / database. */
   restart(): Promise<void>;
+  /** Closes the app, keeping its data (`restart` starts it again; `close` then skips the app). */
+  stop(): Promise<void>;
   /** Closes the app and removes the data directory / database. */
   close(): Promise<void>;
 }
@@ -55,6 +58,8 @@ export interface TestAppOptions {
   now?: Date;
   /** The PostgreSQL server to make the database on (default: the shared test server). */
   postgresServer?: string;
+  /** Where the app's JSON log goes (default: no log at all). */
+  logFile?: string;
 }
 
 /** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
@@ -92,7 +97,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
 
-  let app = await createApp(config, { clock, logger: false });
+  const logger = () =>
+    options.logFile ? new JsonLogger({ destination: openSync(options.logFile, 'a') }) : false;
+  let app = await createApp(config, { clock, logger: logger() });
+  let running = true;
   const testApp: TestApp = {
     http: request(app.getHttpServer()),
     auth: (actor) => ({ Authorization: `Bearer ${tokens[actor]}` }),
@@ -102,13 +110,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     app,
     async restart() {
-      await app.close();
-      app = await createApp(config, { clock, logger: false });
+      if (running) await app.close();
+      running = false;
+      app = await createApp(config, { clock, logger: logger() });
+      running = true;
       testApp.app = app;
       testApp.http = request(app.getHttpServer());
     },
+    async stop() {
+      if (running) await app.close();
+      running = false;
+    },
     async close() {
-      await app.close();
+      if (running) await app.close();
+      running = false;
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -36,10 +36,9 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     loggerInstance: logger ? logger.pino : undefined,
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && given.length <= 200 ? given : randomUUID();
-    },
+    // Always the server's own id: it is stored as `correlationId` in events and the read log, where
+    // a client's text has no place. A client's `x-request-id` is only logged beside it (request-log).
+    genReqId: () => randomUUID(),
   });
   adapter.getInstance().addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);

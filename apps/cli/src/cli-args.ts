@@ -5,7 +5,7 @@ export interface CliArgs {
 }
 
 /** Flags that take a value (`--format ndjson` or `--format=ndjson`); every other flag is a switch. */
-const VALUED = new Set(['format', 'out', 'page-size', 'until-position', 'public-key']);
+const VALUED = new Set(['format', 'out', 'page-size', 'until-position', 'public-key', 'new-key-file']);
 
 export class UsageError extends Error {}
 
@@ -71,8 +71,10 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
                                                one pseudonymised row per case (HMAC-SHA256 with the research
                                                key: TAFEL_RESEARCH_KEY or research.key in the data
                                                directory), dates to the day, no personal data; mode 0600
-  rotate-master-key                            re-wraps every person key under a new master key
-                                               (TAFEL_NEW_MASTER_KEY, or a new key file); stop the app first
+  rotate-master-key --new-key-file <file> | --new-key-stdin
+                                               re-wraps every person key under the new master key you
+                                               made and saved (base64 of 32 bytes: openssl rand -base64 32);
+                                               stop the API and worker first (refused while one leads)
 
   Long runs (--all, rebuild) show progress on stderr; Ctrl-C stops them and the next run resumes.
   --page-size <n>   events per read of the log (default 2000)

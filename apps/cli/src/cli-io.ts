@@ -1,6 +1,8 @@
 /** What a command talks to: the process's streams and signal, or a test's. */
 export interface CliIo {
   env: Record<string, string | undefined>;
+  /** Standard input, read only by commands that ask for it (`rotate-master-key --new-key-stdin`). */
+  stdin?: AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** Aborted on SIGINT: long work saves where it is and stops between two pages. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, systemClock, type TafelConfig } from '@app/config';
+import { ConfigError, loadConfig, systemClock, type Clock, type TafelConfig } from '@app/config';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './cli-args';
 import { EXIT, type CliIo } from './cli-io';
 import { CliModule } from './cli.module';
@@ -30,8 +30,11 @@ const COMMANDS: Record<string, CliCommand> = {
   'rotate-master-key': rotateMasterKeyCommand,
 };
 
-/** Runs one CLI command against the configured store; resolves with the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI command against the configured store; resolves with the exit code. `clock`: the time
+ * leases are judged by (tests inject theirs).
+ */
+export async function runCli(argv: string[], io: CliIo, clock: Clock = systemClock): Promise<number> {
   let args: CliArgs;
   let command: CliCommand | undefined;
   try {
@@ -58,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let app;
   try {
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, systemClock), {
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, clock), {
       logger: ['error'],
       abortOnError: false,
     });

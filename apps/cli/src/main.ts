@@ -9,6 +9,7 @@ process.on('SIGINT', () => {
 
 runCli(process.argv.slice(2), {
   env: process.env,
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   signal: interrupt.signal,

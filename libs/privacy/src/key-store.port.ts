@@ -1,5 +1,10 @@
 export const KEY_STORE = Symbol('KEY_STORE');
 
+export interface RewrapOptions {
+  /** Runs inside the transaction, after every row is re-wrapped and before the commit (a test's fault seam). */
+  beforeCommit?: () => Promise<void> | void;
+}
+
 export type PersonRole = 'applicant' | 'participant';
 
 /** `unknown`: the key store never heard of the person; `erased`: their key is gone for good. */
@@ -46,7 +51,10 @@ export interface PersonKeyStore {
    * Re-wraps every person key and the check value under `newMaster`, in one transaction.
    * @throws MasterKeyRefused when a stored key does not open under the current master key.
    */
-  rewrap(newMaster: Buffer): Promise<number>;
+  rewrap(newMaster: Buffer, options?: RewrapOptions): Promise<number>;
+
+  /** Whether the stored check value opens under `master` (read afresh). @throws Error */
+  provenBy(master: Buffer): Promise<boolean>;
 
   close(): Promise<void>;
 }

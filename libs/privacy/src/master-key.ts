@@ -14,6 +14,12 @@ export interface MasterKeySettings {
 }
 
 /**
+ * Where `rotate-master-key` keeps the previous key file until the re-wrap has committed; start-up
+ * keeps whichever of the two opens the key store (see `openKeyStore`).
+ */
+export const previousKeyFile = (masterKeyFile: string): string => `${masterKeyFile}.old`;
+
+/**
  * The master key: TAFEL_MASTER_KEY when set; otherwise the embedded shape's key file, created on
  * first start (mode 0600; `log` hears its path, never the key).
  * @throws Error when the key file exists but holds no valid key.

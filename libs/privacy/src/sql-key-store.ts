@@ -1,12 +1,14 @@
 import type { SqlDb, SqlTx } from '@app/kernel';
 import type { Clock } from '@app/config';
 import { newKey, unwrapKey, wrapKey } from './field-crypto';
-import type { CaseLink, PersonKeyStore, PersonStatus } from './key-store.port';
+import type { CaseLink, PersonKeyStore, PersonStatus, RewrapOptions } from './key-store.port';
 import { MasterKeyRefused } from './privacy-errors';
 
 const CHECK_ID = '$check';
 const CHUNK = 400;
 const CACHE_LIMIT = 50_000;
+/** How many live keys start-up unwraps besides the check value. */
+export const START_SAMPLE = 20;
 
 /** Creates the key store's tables (idempotent). */
 export async function createKeySchema(db: SqlDb): Promise<void> {
@@ -50,8 +52,10 @@ export class SqlKeyStore implements PersonKeyStore {
 
   /**
    * Opens the key store and proves the master key against the stored check value (or, on a fresh
-   * store, records one). The database is closed again when the key is refused.
-   * @throws MasterKeyRefused
+   * store, records one) and against a random sample of up to START_SAMPLE live keys: a check value
+   * that fits while the keys were wrapped under another master key (a half-restored backup, keys
+   * copied between stores) is refused too. The database is closed again when the key is refused.
+   * @throws MasterKeyRefused (naming the key's source, never a person)
    */
   static async open(db: SqlDb, master: Buffer, clock: Clock, source: string): Promise<SqlKeyStore> {
     try {
@@ -62,6 +66,12 @@ export class SqlKeyStore implements PersonKeyStore {
       );
       if (rows[0]) {
         if (!opens(rows[0].check_value, CHECK_ID, master)) throw new MasterKeyRefused(source);
+        const sample = await db.all<{ person_id: string; wrapped_key: string }>(
+          `SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL
+           ORDER BY RANDOM() LIMIT ${START_SAMPLE}`,
+        );
+        if (!sample.every((r) => opens(r.wrapped_key, r.person_id, master)))
+          throw new MasterKeyRefused(source);
       } else {
         const some = await db.all<{ person_id: string; wrapped_key: string }>(
           'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL LIMIT 1',
@@ -208,7 +218,7 @@ export class SqlKeyStore implements PersonKeyStore {
     });
   }
 
-  async rewrap(newMaster: Buffer): Promise<number> {
+  async rewrap(newMaster: Buffer, options: RewrapOptions = {}): Promise<number> {
     const count = await this.db.transaction(async (tx) => {
       const rows = await tx.all<{ person_id: string; wrapped_key: string }>(
         'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL',
@@ -218,6 +228,7 @@ export class SqlKeyStore implements PersonKeyStore {
         wrapKey(Buffer.alloc(32), CHECK_ID, newMaster),
         CHECK_ID,
       ]);
+      await options.beforeCommit?.();
       return rows.length;
     });
     this.master = newMaster;
@@ -230,12 +241,21 @@ export class SqlKeyStore implements PersonKeyStore {
     try {
       key = unwrapKey(wrapped, personId, this.master);
     } catch {
-      throw new MasterKeyRefused(`the key of person ${personId} does not open under the current master key`);
+      // Names no person: the message reaches the operator's terminal and logs.
+      throw new MasterKeyRefused('the current master key: a stored key does not open under it');
     }
     await tx.run('UPDATE tafel_person_keys SET wrapped_key = ? WHERE person_id = ?', [
       wrapKey(key, personId, newMaster),
       personId,
     ]);
+  }
+
+  async provenBy(master: Buffer): Promise<boolean> {
+    const rows = await this.db.all<{ check_value: string }>(
+      'SELECT check_value FROM tafel_key_check WHERE id = ?',
+      [CHECK_ID],
+    );
+    return rows[0] !== undefined && opens(rows[0].check_value, CHECK_ID, master);
   }
 
   close(): Promise<void> {

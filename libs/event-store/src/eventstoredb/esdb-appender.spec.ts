@@ -8,9 +8,12 @@ import { decideRepeat, exactRevision, pinnedRevision } from './esdb-revisions';
 import { InMemoryEsdb } from './in-memory-esdb.fake';
 import { StreamNaming } from './stream-naming';
 
+const S = 'case-s';
+const T = 'case-t';
+
 function setup() {
   const esdb = new InMemoryEsdb();
-  const naming = new StreamNaming('', ['']);
+  const naming = new StreamNaming(); // production naming: the streams below are case streams
   const reader = new EsdbReader(esdb.client, naming, 1_000);
   return { esdb, reader, appender: new EsdbAppender(esdb.client, reader, naming, 1_000) };
 }
@@ -27,7 +30,7 @@ describe('eventstoredb expected revisions', () => {
   it('tells a new append, a repeat (whole or leading part) and a mix apart', () => {
     const stored = newEvents(3).map((e, i) => ({
       ...e,
-      stream: 's',
+      stream: S,
       revision: i,
       position: 10 * i,
       recordedAt: '',
@@ -53,26 +56,26 @@ describe('eventstoredb expected revisions', () => {
 describe('eventstoredb appender (in-memory stand-in for the server)', () => {
   it('resolves any to the head and chains hashes across appends', async () => {
     const { appender, reader, esdb } = setup();
-    expect((await appender.append('s', newEvents(2), 'any')).nextRevision).toBe(1);
-    const r = await appender.append('s', newEvents(1), 'any');
+    expect((await appender.append(S, newEvents(2), 'any')).nextRevision).toBe(1);
+    const r = await appender.append(S, newEvents(1), 'any');
     expect(r.nextRevision).toBe(2);
-    const events = await reader.stream('s', 'start', 10);
+    const events = await reader.stream(S, 'start', 10);
     expect(r.positions).toEqual([events[2].position]);
     expect(verifyChain(events).valid).toBe(true);
-    expect(esdb.streams.get('s')!.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect(esdb.streams.get(S)!.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
   });
 
   it('retries any on a concurrent writer, onto the new head', async () => {
     const { appender, esdb, reader } = setup();
-    await appender.append('s', newEvents(1), 'any');
+    await appender.append(S, newEvents(1), 'any');
     let slipped = false;
     esdb.beforeAppend = async (stream) => {
-      if (stream !== 's' || slipped) return;
+      if (stream !== S || slipped) return;
       slipped = true;
-      await appender.append('s', newEvents(1, 'other'), 'any');
+      await appender.append(S, newEvents(1, 'other'), 'any');
     };
-    expect((await appender.append('s', newEvents(1, 'mine'), 'any')).nextRevision).toBe(2);
-    const events = await reader.stream('s', 'start', 10);
+    expect((await appender.append(S, newEvents(1, 'mine'), 'any')).nextRevision).toBe(2);
+    const events = await reader.stream(S, 'start', 10);
     expect(events.map((e) => (e.data as { tag: string }).tag)).toEqual(['x', 'other', 'mine']);
     expect(verifyChain(events).valid).toBe(true);
   });
@@ -82,46 +85,46 @@ describe('eventstoredb appender (in-memory stand-in for the server)', () => {
     async (exp) => {
       const { appender, esdb } = setup();
       const events = newEvents(2);
-      const first = await appender.append('s', events, exp === 0 ? 'no-stream' : exp);
-      await appender.append('s', newEvents(1), 1);
+      const first = await appender.append(S, events, exp === 0 ? 'no-stream' : exp);
+      await appender.append(S, newEvents(1), 1);
       const writes = esdb.writes;
-      expect(await appender.append('s', events, exp)).toEqual(first);
+      expect(await appender.append(S, events, exp)).toEqual(first);
       expect(esdb.writes).toBe(writes);
-      expect(esdb.streams.get('s')).toHaveLength(3);
+      expect(esdb.streams.get(S)).toHaveLength(3);
     },
   );
 
   it('finds a repeat that a concurrent copy of the same call stored first', async () => {
     const { appender, esdb } = setup();
-    await appender.append('s', newEvents(1), 'any');
+    await appender.append(S, newEvents(1), 'any');
     const events = newEvents(2);
     let twin: Promise<unknown> | undefined;
     esdb.beforeAppend = (stream) => {
-      if (stream === 's' && !twin) twin = appender.append('s', events, 'any');
+      if (stream === S && !twin) twin = appender.append(S, events, 'any');
     };
-    const mine = await appender.append('s', events, 'any');
+    const mine = await appender.append(S, events, 'any');
     expect(await twin).toEqual(mine);
-    expect(esdb.streams.get('s')).toHaveLength(3);
+    expect(esdb.streams.get(S)).toHaveLength(3);
   });
 
   it('refuses a stale revision after checking that it is not a repeat', async () => {
     const { appender } = setup();
-    await appender.append('s', newEvents(3), 'no-stream');
-    await expect(appender.append('s', newEvents(1), 1)).rejects.toMatchObject({ actual: 2, expected: 1 });
-    await expect(appender.append('s', newEvents(1), 'no-stream')).rejects.toBeInstanceOf(
+    await appender.append(S, newEvents(3), 'no-stream');
+    await expect(appender.append(S, newEvents(1), 1)).rejects.toMatchObject({ actual: 2, expected: 1 });
+    await expect(appender.append(S, newEvents(1), 'no-stream')).rejects.toBeInstanceOf(
       ExpectedRevisionConflict,
     );
-    await expect(appender.append('t', [], 0)).rejects.toMatchObject({ actual: -1 });
+    await expect(appender.append(T, [], 0)).rejects.toMatchObject({ actual: -1 });
   });
 
   it('refuses an id reserved by another stream, a mix, and an id twice in one call', async () => {
     const { appender, esdb } = setup();
     const [a, b] = newEvents(2);
-    await appender.append('s', [a], 'any');
-    await expect(appender.append('t', [a], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
-    await expect(appender.append('s', [a, b], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
-    await expect(appender.append('t', [b, b], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
-    expect(esdb.streams.get('s')).toHaveLength(1);
-    expect(esdb.streams.has('t')).toBe(false);
+    await appender.append(S, [a], 'any');
+    await expect(appender.append(T, [a], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
+    await expect(appender.append(S, [a, b], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
+    await expect(appender.append(T, [b, b], 'any')).rejects.toBeInstanceOf(DuplicateEventId);
+    expect(esdb.streams.get(S)).toHaveLength(1);
+    expect(esdb.streams.has(T)).toBe(false);
   });
 });

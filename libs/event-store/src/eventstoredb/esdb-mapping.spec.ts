@@ -12,7 +12,7 @@ import { newEvent, newEvents, written } from '../testing';
 import { actualRevisionOf, isStreamNotFound, isWrongExpectedVersion, unavailable } from './esdb-errors';
 import { esdbEventId, fromRecorded, toEventBatch, type EsdbMetadata } from './esdb-events';
 import { fromPortPosition, toPortPosition } from './esdb-positions';
-import { StreamNaming } from './stream-naming';
+import { StreamNaming, TAFEL_STREAM_PREFIXES } from './stream-naming';
 
 /** What the server would hand back for an event the adapter wrote. */
 function recorded(
@@ -132,17 +132,30 @@ describe('eventstoredb errors', () => {
 });
 
 describe('eventstoredb stream naming', () => {
-  it("sees only Tafel's streams in its namespace, never reservations or system streams", () => {
+  it('sees every kind of Tafel stream in its namespace, never reservations or system streams', () => {
     const naming = new StreamNaming('ns-');
     expect(naming.toEsdb('case-1')).toBe('ns-case-1');
-    expect(naming.fromEsdb('ns-case-1')).toBe('case-1');
-    expect(naming.fromEsdb('ns-access-1')).toBe('access-1');
-    expect(naming.fromEsdb('ns-checkpoints')).toBe('checkpoints');
+    for (const stream of ['case-1', 'messages-1', 'access-1', 'person-1', 'retention-1', 'checkpoints'])
+      expect(naming.fromEsdb(`ns-${stream}`)).toBe(stream);
     expect(naming.fromEsdb('ns-other-1')).toBeUndefined();
     expect(naming.fromEsdb('case-1')).toBeUndefined();
     expect(naming.fromEsdb('$stats-1')).toBeUndefined();
     expect(naming.fromEsdb(naming.reservation('e1'))).toBeUndefined();
-    expect(naming.filterPrefixes).toEqual(['ns-case-', 'ns-messages-', 'ns-access-', 'ns-checkpoints']);
-    expect(new StreamNaming().toEsdb('case-1')).toBe('case-1');
+    expect(naming.filterPrefixes).toEqual([
+      'ns-case-',
+      'ns-messages-',
+      'ns-access-',
+      'ns-person-',
+      'ns-retention-',
+      'ns-checkpoints',
+    ]);
+  });
+
+  it('uses no namespace in production, and TAFEL_STREAM_PREFIXES as its prefixes', () => {
+    const naming = new StreamNaming();
+    expect(naming.toEsdb('case-1')).toBe('case-1');
+    expect(naming.prefixes).toBe(TAFEL_STREAM_PREFIXES);
+    expect(naming.fromEsdb('person-1')).toBe('person-1');
+    expect(naming.fromEsdb('retention-1')).toBe('retention-1');
   });
 });

@@ -8,7 +8,7 @@ export interface EventStoreDbOptions {
   connectionString: string;
   /** Put in front of every stream name (default none); tests use one per store. */
   namespace?: string;
-  /** The streams `readAll` and `subscribe` see (default `case-`, `messages-`, `access-`). */
+  /** The streams `readAll` and `subscribe` see (default TAFEL_STREAM_PREFIXES; tests of the store contract only). */
   streamPrefixes?: string[];
   /** Deadline of each call (default 10 s). */
   deadlineMs?: number;

@@ -1,5 +1,23 @@
-/** The streams Tafel writes: cases, their mail outcomes and read logs, and the log's signed checkpoints. */
-export const TAFEL_STREAM_PREFIXES: readonly string[] = ['case-', 'messages-', 'access-', 'checkpoints'];
+/**
+ * Every kind of stream Tafel appends to — the one list: `readAll` and `subscribe` on EventStoreDB see
+ * only these, so a kind missing here never reaches the projections. Where each is named:
+ * - `case-`: a case's history (`streamOf`, @app/cases)
+ * - `messages-`: its mail outcomes (`messagesStreamOf`, @app/cases)
+ * - `access-`: its read log (`accessStreamOf`, @app/audit)
+ * - `person-`: a person's erasure, `PersonErased` (`personStreamOf`, @app/workflow)
+ * - `retention-`: a case's data destroyed, `CaseDataDestroyed` (`retentionStreamOf`, @app/workflow)
+ * - `checkpoints`: the log's signed checkpoints (`CHECKPOINTS_STREAM`, @app/audit)
+ * The ground libs cannot import those (workflow imports no lib), so the list is written here and
+ * `libs/infrastructure/src/stream-kinds.spec.ts` fails when a stream the app appends to is missing.
+ */
+export const TAFEL_STREAM_PREFIXES: readonly string[] = [
+  'case-',
+  'messages-',
+  'access-',
+  'person-',
+  'retention-',
+  'checkpoints',
+];
 
 const RESERVATIONS = '_tafel-id-';
 
