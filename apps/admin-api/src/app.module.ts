@@ -20,7 +20,7 @@ import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
 import { ReportsController } from './reports/reports.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
-import { PrivacyModule } from '@app/privacy';
+import { PrivacyModule, RetentionModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 
 @Module({})
@@ -35,6 +35,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot(config),
         PrivacyModule,
+        RetentionModule.forRoot(config),
         CheckpointsModule.forRoot(config),
       ],
       controllers: [

@@ -1,4 +1,4 @@
-import { dueAtOf, dueCases, isDue } from './retention-policy';
+import { dueAtOf, dueCases, isDue, isLive } from './retention-policy';
 
 const DAY = 86_400_000;
 const TERM = 7300 * DAY;
@@ -29,5 +29,20 @@ describe('retention policy', () => {
 
   it('never counts a case whose end is not a time', () => {
     expect(isDue('not a time', TERM, new Date('2100-01-01T00:00:00.000Z'))).toBe(false);
+  });
+});
+
+describe('live cases', () => {
+  const now = new Date('2046-02-25T09:00:00.000Z');
+
+  it('counts a case that has not ended, or whose term has not passed, as live', () => {
+    expect(isLive(undefined, TERM, now)).toBe(true);
+    expect(isLive({ endedAt: '2030-01-01T00:00:00.000Z', destroyedAt: null }, TERM, now)).toBe(true);
+  });
+
+  it('counts a destroyed case, and one due now, as not live', () => {
+    expect(isLive({ endedAt: '2026-03-02T09:00:00.000Z', destroyedAt: null }, TERM, now)).toBe(false);
+    const destroyed = { endedAt: '2026-03-02T09:00:00.000Z', destroyedAt: '2046-02-25T09:00:00.000Z' };
+    expect(isLive(destroyed, TERM, now)).toBe(false);
   });
 });

@@ -24,3 +24,18 @@ export function isDue(endedAt: string, termMs: number, now: Date): boolean {
 export function dueCases<T extends EndedCase>(ended: readonly T[], termMs: number, now: Date): T[] {
   return ended.filter((c) => isDue(c.endedAt, termMs, now));
 }
+
+/** What the retention read model knows of a case: nothing (it has not ended), or its end and destruction. */
+export interface RetentionRecord {
+  endedAt: string;
+  destroyedAt: string | null;
+}
+
+/**
+ * Whether a case still needs the keys of its people at `now`: it has not ended, or it ended and its
+ * term has not passed. A destroyed case, and one due now (destroyed in the same run), does not.
+ */
+export function isLive(record: RetentionRecord | undefined, termMs: number, now: Date): boolean {
+  if (!record) return true;
+  return record.destroyedAt === null && !isDue(record.endedAt, termMs, now);
+}
