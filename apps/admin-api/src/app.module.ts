@@ -18,6 +18,7 @@ import { WorkflowController } from './http/workflow.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
+import { RetentionController } from './people/retention.controller';
 import { ReportsController } from './reports/reports.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
 import { PrivacyModule, RetentionModule } from '@app/privacy';
@@ -49,6 +50,7 @@ export class AppModule {
         MetricsController,
         MessagesController,
         ErasureController,
+        RetentionController,
         ReportsController,
         AnswerPageController,
       ],
