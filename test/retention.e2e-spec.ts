@@ -1,6 +1,9 @@
+import type { TafelConfig } from '@app/config';
+import { CONFIG } from '@app/infrastructure';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { KEY_STORE, RetentionService, caseKeyId, type PersonKeyStore } from '@app/privacy';
 import { CASE_DATA_DESTROYED, retentionStreamOf } from '@app/workflow';
+import { runCli } from '../apps/cli/src/cli';
 import { buildCase, CaseApi, uniqueRegion, type BuiltCase } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
@@ -104,5 +107,62 @@ describe.each(E2E_STORES)('%s store: retention', (store) => {
     expect(now.body.state).toBe('closed');
     for (const p of now.body.participants) expect(p.name).toBe(ERASED);
     expect(JSON.stringify(history.body)).not.toContain('Fatima el Amrani');
+  });
+});
+
+describe.each(E2E_STORES)('%s store: npm run tafel -- retention', (store) => {
+  let t: TestApp;
+  let config: TafelConfig;
+
+  /** The CLI on the app's store, with its own (real) clock and a term of one day. */
+  async function tafel(...argv: string[]) {
+    const out = { stdout: '', stderr: '' };
+    const env = {
+      TAFEL_DATA_DIR: t.dataDir,
+      TAFEL_STORE: store,
+      TAFEL_POSTGRES_URL: config.postgresUrl,
+      TAFEL_RETENTION: '1d',
+    };
+    const code = await runCli(argv, {
+      env,
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+      signal: new AbortController().signal,
+    });
+    return { code, ...out };
+  }
+
+  beforeAll(async () => {
+    // Long before the real clock the CLI runs by: with a term of one day, the case is due for it.
+    t = await startTestApp({ store, now: new Date('2020-01-06T09:00:00Z') });
+    config = t.app.get<TafelConfig>(CONFIG);
+  });
+  afterAll(() => t?.close());
+
+  it('lists with --dry-run, destroys without it, then finds nothing; refuses what it does not know', async () => {
+    const c = await buildCase(t, 'withdrawn');
+    await caughtUp(t);
+    const dry = await tafel('retention', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    const listed = JSON.parse(dry.stdout);
+    expect(listed).toMatchObject({ dryRun: true, destroyed: [] });
+    expect(listed.due.map((i: { caseId: string }) => i.caseId)).toEqual([c.id]);
+    const human = await tafel('retention', '--dry-run');
+    expect(human.stdout).toContain(`1 case(s) due for destruction`);
+    expect(human.stdout).toContain(c.id);
+    expect(human.stdout).toContain('Dry run: nothing was destroyed.');
+    expect(await t.app.get<PersonKeyStore>(KEY_STORE).statusOf(caseKeyId(c.id))).not.toBe('erased');
+
+    const done = await tafel('retention');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Destroyed the personal data and free text of 1 case(s)');
+    expect(await t.app.get<PersonKeyStore>(KEY_STORE).statusOf(caseKeyId(c.id))).toBe('erased');
+    await caughtUp(t);
+    const again = await tafel('retention', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ due: [], destroyed: [] });
+    expect((await tafel('retention')).stdout).toMatch(/^Nothing is due for destruction at /);
+
+    expect((await tafel('retention', '--all')).code).toBe(2);
+    expect((await tafel('retention', c.id)).code).toBe(2);
   });
 });

@@ -73,6 +73,9 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
                                                directory), dates to the day, no personal data; mode 0600
   rotate-master-key                            re-wraps every person key under a new master key
                                                (TAFEL_NEW_MASTER_KEY, or a new key file); stop the app first
+  retention [--dry-run] [--json]               the cases whose retention term (TAFEL_RETENTION) has passed;
+                                               destroys their personal data and free text (their keys), as
+                                               the worker does once a day; --dry-run only lists them
 
   Long runs (--all, rebuild) show progress on stderr; Ctrl-C stops them and the next run resumes.
   --page-size <n>   events per read of the log (default 2000)
