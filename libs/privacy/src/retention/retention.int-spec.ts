@@ -13,7 +13,7 @@ import { createTestDatabase, wrapEventStore, type TestDatabase } from '@app/even
 import { CASE_DATA_DESTROYED, PERSON_ERASED, personStreamOf, retentionStreamOf } from '@app/workflow';
 import { caseKeyId } from '../key-store.port';
 import { SqlKeyStore } from '../sql-key-store';
-import { createRetentionSchema, projectRetention } from './retention.projection';
+import { clearRetention, createRetentionSchema, projectRetention } from './retention.projection';
 import { RETENTION_ACTOR, RetentionService } from './retention.service';
 
 const DAY = 86_400_000;
@@ -200,6 +200,15 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s', (kind) => {
     const rest = await retention.list(auditor, { limit: 2, cursor: paged.nextCursor! });
     expect(rest).toEqual({ items: [expect.objectContaining({ caseId: c })], nextCursor: null });
     await expect(retention.list(coordinator)).rejects.toMatchObject({ category: 'forbidden' });
+
+    // Rebuilt from the log, the read model holds the same rows.
+    const table = () =>
+      stores.readDb.all('SELECT case_id, ended_at, destroyed_at FROM tafel_retention ORDER BY case_id');
+    const built = await table();
+    await stores.readDb.transaction((tx) => clearRetention(tx));
+    projected = 0;
+    await project();
+    expect(await table()).toEqual(built);
     await expect(retention.list(auditor, { cursor: 'bogus' })).rejects.toMatchObject({
       category: 'validation',
     });
