@@ -188,6 +188,7 @@ export class RetentionService {
     const { caseId } = item;
     const personIds: string[] = [];
     for (const personId of await this.keys.peopleOf(caseId)) {
+      if (personId.startsWith('case:')) continue; // a case's own key, never a person: erased below
       const others = (await this.keys.casesOf(personId)).filter((id) => id !== caseId);
       if (await this.anyLive(others, now)) continue;
       await eraseKeyOf(this.keys, this.store, personId, {
