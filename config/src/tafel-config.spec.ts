@@ -43,6 +43,9 @@ describe('configuration', () => {
     ['TAFEL_CHECKPOINT_EVERY', '0'],
     ['TAFEL_CHECKPOINT_EVERY', '1e3'],
     ['TAFEL_CHECKPOINT_INTERVAL', '10'],
+    ['TAFEL_RETENTION', '20y'],
+    ['TAFEL_RETENTION', '0d'],
+    ['TAFEL_RETENTION', '36501d'],
     ['TAFEL_SIGNING_KEY', 'not a key'],
   ])('refuses a bad %s and names it', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
@@ -87,6 +90,12 @@ describe('configuration', () => {
       expect(refuse).toThrow(/^TAFEL_MASTER_KEY: expected 32 bytes/);
       expect(refuse).not.toThrow(bad);
     }
+  });
+
+  it('keeps case data twenty years after the case ended, or TAFEL_RETENTION', () => {
+    expect(loadConfig({}).retentionMs).toBe(7300 * 86_400_000);
+    expect(loadConfig({ TAFEL_RETENTION: '9125d' }).retentionMs).toBe(9125 * 86_400_000);
+    expect(loadConfig({ TAFEL_RETENTION: '36500d' }).retentionMs).toBe(36_500 * 86_400_000);
   });
 
   it('signs checkpoints every 1,000 events or 10 minutes, with an Ed25519 key from TAFEL_SIGNING_KEY or a key file', () => {

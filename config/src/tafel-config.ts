@@ -62,6 +62,11 @@ export interface TafelConfig extends SecurityConfig {
   checkpointEvery: number;
   /** …or this long after the last one when anything new came (TAFEL_CHECKPOINT_INTERVAL). */
   checkpointIntervalMs: number;
+  /**
+   * How long a case's personal data and free text are kept after it ended — closed, declined or
+   * withdrawn (TAFEL_RETENTION, default twenty years); then retention destroys their keys.
+   */
+  retentionMs: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +86,8 @@ const DAY_MS = 86_400_000;
 const MAX_SCHEDULE_MS = 3650 * DAY_MS;
 /** A timer cannot wait longer than 2^31-1 ms (~24.8 days); Node fires longer ones at once. */
 const MAX_TIMER_MS = 24 * DAY_MS;
+/** A hundred years: the longest retention term, still far inside a JS date. */
+const MAX_RETENTION_MS = 36_500 * DAY_MS;
 
 function duration(env: Env, name: string, fallback: string, max = MAX_SCHEDULE_MS): number {
   const ms = parseDuration(env[name] ?? fallback);
@@ -270,6 +277,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     signingKeyFile: `${dataDir}/signing.key`,
     checkpointEvery: integer(env, 'TAFEL_CHECKPOINT_EVERY', 1000, 1, 1_000_000_000),
     checkpointIntervalMs: duration(env, 'TAFEL_CHECKPOINT_INTERVAL', '10m'),
+    retentionMs: duration(env, 'TAFEL_RETENTION', '7300d', MAX_RETENTION_MS),
     ...loadSecurityConfig(env, (variable, message) => {
       throw new ConfigError(variable, message);
     }),

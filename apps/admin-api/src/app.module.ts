@@ -18,9 +18,10 @@ import { WorkflowController } from './http/workflow.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
+import { RetentionController } from './people/retention.controller';
 import { ReportsController } from './reports/reports.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
-import { PrivacyModule } from '@app/privacy';
+import { PrivacyModule, RetentionModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule.forRoot(config),
         PrivacyModule,
+        RetentionModule.forRoot(config),
         CheckpointsModule.forRoot(config),
       ],
       controllers: [
@@ -48,6 +50,7 @@ export class AppModule {
         MetricsController,
         MessagesController,
         ErasureController,
+        RetentionController,
         ReportsController,
         AnswerPageController,
       ],

@@ -75,6 +75,9 @@ export const USAGE = `Usage: npm run tafel -- <command> [options]
                                                re-wraps every person key under the new master key you
                                                made and saved (base64 of 32 bytes: openssl rand -base64 32);
                                                stop the API and worker first (refused while one leads)
+  retention [--dry-run] [--json]               the cases whose retention term (TAFEL_RETENTION) has passed;
+                                               destroys their personal data and free text (their keys), as
+                                               the worker does once a day; --dry-run only lists them
 
   Long runs (--all, rebuild) show progress on stderr; Ctrl-C stops them and the next run resumes.
   --page-size <n>   events per read of the log (default 2000)

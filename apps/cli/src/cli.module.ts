@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { InfrastructureModule } from '@app/infrastructure';
 import { NotificationsModule } from '@app/notifications';
+import { RetentionModule } from '@app/privacy';
 
 /**
  * The feature modules whose projections `rebuild-projections` can see: a module that registers a
@@ -13,6 +14,7 @@ export const cliFeatures = (config: TafelConfig) => [
   CasesModule,
   AuditModule,
   NotificationsModule.forRoot(config),
+  RetentionModule.forRoot(config),
 ];
 
 /** The CLI's application context: the API's infrastructure and features, no HTTP, no worker. */

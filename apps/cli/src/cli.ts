@@ -10,6 +10,7 @@ import { projectionsCommand } from './commands/projections.command';
 import { rebuildProjectionsCommand } from './commands/rebuild-projections.command';
 import { replayCommand } from './commands/replay.command';
 import { researchExportCommand } from './commands/research-export.command';
+import { retentionCommand } from './commands/retention.command';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command';
 import { MasterKeyRefused } from '@app/privacy';
 import { verifyCommand } from './commands/verify.command';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   'research-export': researchExportCommand,
   'rotate-master-key': rotateMasterKeyCommand,
+  retention: retentionCommand,
 };
 
 /**

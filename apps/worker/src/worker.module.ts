@@ -4,8 +4,9 @@ import { AuditModule, CheckpointsModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
 import { NotificationsModule } from '@app/notifications';
+import { RetentionModule } from '@app/privacy';
 
-/** The worker process: projections, process managers and the mail dispatcher, no HTTP. */
+/** The worker process: projections, process managers, the mail dispatcher and retention, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: TafelConfig, clock: Clock): DynamicModule {
@@ -18,6 +19,8 @@ export class WorkerModule {
         AuditModule,
         NotificationsModule.forRoot(config),
         CheckpointsModule.forRoot(config),
+        // The retention read model, and the daily run the leader does.
+        RetentionModule.forRoot(config),
       ],
       providers: [WorkerRuntime, { provide: RUN_WORKER, useValue: true }],
     };

@@ -13,14 +13,15 @@ import {
   NOTIFICATION_SETTINGS,
   type ConfiguredNotifications,
 } from '@app/notifications';
+import { RetentionJob } from '@app/privacy';
 import { LEADER_ELECTION, LeaderGate, workerWork, type LeaderElection } from './leader';
 
 /** Whether this process runs the worker's part: the worker always; the API when TAFEL_WORKER=on. */
 export const RUN_WORKER = Symbol('RUN_WORKER');
 
 /**
- * The worker's part — projections, process managers, the mail dispatcher and the log's signed
- * checkpoints — run while this
+ * The worker's part — projections, process managers, the mail dispatcher, the log's signed
+ * checkpoints and the daily retention run — run while this
  * process is the elected leader, in the worker process and (embedded shape) inside the API.
  */
 @Injectable()
@@ -34,10 +35,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(LEADER_ELECTION) election: LeaderElection,
     @Inject(RUN_WORKER) private readonly enabled: boolean,
     checkpointer: Checkpointer,
+    retention: RetentionJob,
   ) {
     const loop = new DispatchLoop(dispatcher, settings.dispatchIntervalMs);
     const logger = new Logger('Leader');
-    this.gate = new LeaderGate(election, workerWork(projections, [loop, checkpointer]), {
+    this.gate = new LeaderGate(election, workerWork(projections, [loop, checkpointer, retention]), {
       log: (m) => logger.log(m),
     });
   }

@@ -35,23 +35,44 @@ export class ErasureService {
     if (actor.role !== 'admin') throw forbidden('Only an admin may erase a person.');
     if ((await this.keys.statusOf(personId)) === 'unknown')
       throw new TafelError('PERSON.NOT_FOUND', 'not-found', `No person with id ${personId}.`);
-    const caseIds = await this.keys.casesOf(personId);
-    const erasedAt = await this.keys.erase(personId, this.clock.now());
-    const data: PersonErasedData = { at: erasedAt, personId, reason, caseIds };
-    await this.store.append(
-      personStreamOf(personId),
-      [
-        {
-          eventId: deterministicId('person-erased', personId),
-          type: PERSON_ERASED,
-          schemaVersion: 1,
-          data,
-          metadata: { occurredAt: erasedAt, actor: { id: actor.id, role: actor.role, name: actor.name } },
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
-    for (const caseId of caseIds) this.cases.forget(caseId);
-    return { personId, erasedAt, caseIds };
+    const answer = await eraseKeyOf(this.keys, this.store, personId, {
+      at: this.clock.now(),
+      reason,
+      actor: { id: actor.id, role: actor.role, name: actor.name },
+    });
+    for (const caseId of answer.caseIds) this.cases.forget(caseId);
+    return answer;
   }
+}
+
+/**
+ * The erasure itself, for a staff member's request and for retention alike: the person's key is
+ * deleted (a tombstone: never a new one), then `PersonErased` is appended to `person-<id>` under an
+ * id fixed by the person, so doing it again (after a crash between the two, or by another path)
+ * changes nothing and answers the first erasure.
+ * @throws Error when the key store or the event store cannot be reached.
+ */
+export async function eraseKeyOf(
+  keys: PersonKeyStore,
+  store: EventStore,
+  personId: string,
+  how: { at: Date; reason: string; actor: { id: string; role: string; name?: string } },
+): Promise<ErasureAnswer> {
+  const caseIds = await keys.casesOf(personId);
+  const erasedAt = await keys.erase(personId, how.at);
+  const data: PersonErasedData = { at: erasedAt, personId, reason: how.reason, caseIds };
+  await store.append(
+    personStreamOf(personId),
+    [
+      {
+        eventId: deterministicId('person-erased', personId),
+        type: PERSON_ERASED,
+        schemaVersion: 1,
+        data,
+        metadata: { occurredAt: erasedAt, actor: how.actor },
+      },
+    ],
+    { expectedRevision: 'any' },
+  );
+  return { personId, erasedAt, caseIds };
 }

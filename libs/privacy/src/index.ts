@@ -8,3 +8,4 @@ export * from './open-key-store';
 export * from './encrypting-event-store';
 export * from './erasure.service';
 export * from './privacy.module';
+export * from './retention';

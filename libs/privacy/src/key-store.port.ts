@@ -38,6 +38,9 @@ export interface PersonKeyStore {
   /** The cases a person appears in. @throws Error */
   casesOf(personId: string): Promise<string[]>;
 
+  /** The people who appear in a case (applicant and participants), by person id. @throws Error */
+  peopleOf(caseId: string): Promise<string[]>;
+
   /** @throws Error */
   statusOf(personId: string): Promise<PersonStatus>;
 

@@ -191,6 +191,14 @@ export class SqlKeyStore implements PersonKeyStore {
     return rows.map((r) => r.case_id);
   }
 
+  async peopleOf(caseId: string): Promise<string[]> {
+    const rows = await this.db.all<{ person_id: string }>(
+      'SELECT person_id FROM tafel_person_cases WHERE case_id = ? ORDER BY person_id',
+      [caseId],
+    );
+    return rows.map((r) => r.person_id);
+  }
+
   async statusOf(personId: string): Promise<PersonStatus> {
     const rows = await this.db.all<{ erased_at: string | null }>(
       'SELECT erased_at FROM tafel_person_keys WHERE person_id = ?',

@@ -1,4 +1,4 @@
-import { ERASED, erasePerson, PARTICIPANT_OWNED } from './erasure';
+import { ERASED, erasePerson, eraseSealed, isSealed, PARTICIPANT_OWNED } from './erasure';
 import { fold } from './evolve';
 import adjournedNoPlan from './testing/fixtures/v2-adjourned-no-plan-family-follow-up.json';
 import planForEveryone from './testing/fixtures/v2-plan-to-attendees-and-accepted-absent.json';
@@ -68,5 +68,39 @@ describe('the personal fields of version 2', () => {
     const p4 = erasePerson(state, 'p4').participants.find((p) => p.participantId === 'p4');
     expect(p4).toMatchObject({ name: ERASED, removalReason: ERASED, removed: true });
     expect(erasePerson(state, 'p4').participants[0]).toEqual(state.participants[0]);
+  });
+});
+
+describe('eraseSealed', () => {
+  const sealed = { $enc: 'v1', p: 'case:1', iv: 'aa', ct: 'bb', tag: 'cc' };
+
+  it('replaces every sealed value, however deep, by ERASED and leaves the rest as it was', () => {
+    const row = {
+      reference: 'EK-2026-0001',
+      description: sealed,
+      applicant: { personId: 'p-1', name: sealed },
+      conferenceQuestions: [sealed, 'open'],
+      plan: { agreements: [{ what: sealed, who: 'p-1' }] },
+      count: 3,
+      closed: null,
+    };
+    const out = eraseSealed(row);
+    expect(out).toEqual({
+      reference: 'EK-2026-0001',
+      description: ERASED,
+      applicant: { personId: 'p-1', name: ERASED },
+      conferenceQuestions: [ERASED, 'open'],
+      plan: { agreements: [{ what: ERASED, who: 'p-1' }] },
+      count: 3,
+      closed: null,
+    });
+    expect(row.description).toBe(sealed); // a copy
+  });
+
+  it('counts only an object with a string $enc as sealed', () => {
+    expect(isSealed(sealed)).toBe(true);
+    expect(isSealed({ $enc: 1 })).toBe(false);
+    expect(isSealed('$enc')).toBe(false);
+    expect(eraseSealed({ a: { $enc: 1 } })).toEqual({ a: { $enc: 1 } });
   });
 });

@@ -76,3 +76,22 @@ export function erasePerson<S extends CaseState>(state: S, personId: string): S 
   }
   return out;
 }
+
+/** A sealed value as read models may hold it: an object with a string `$enc` field (ciphertext). */
+export const isSealed = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as { $enc?: unknown }).$enc === 'string';
+
+/**
+ * A copy of `value` (any JSON) with every sealed value in it, however deep, replaced by `ERASED`:
+ * what a read model row reads as once the keys that sealed it are gone. Nothing else changes.
+ */
+export function eraseSealed<T>(value: T): T {
+  if (isSealed(value)) return ERASED as T;
+  if (Array.isArray(value)) return value.map((v) => eraseSealed(v)) as T;
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, eraseSealed(v)])) as T;
+  return value;
+}

@@ -77,5 +77,7 @@ export {
   retentionStreamOf,
   type CaseDataDestroyedData,
   erasePerson,
+  eraseSealed,
+  isSealed,
   type PersonErasedData,
 } from './erasure';

@@ -1,7 +1,7 @@
 import { projectionSpec, type ProjectionSpec } from '../testing/projection-spec';
 import type { StoredEvent } from '@app/event-store';
 import { newEvents } from '@app/event-store/testing';
-import { ERASED, PERSON_ERASED, type CaseState, type DomainEvent } from '@app/workflow';
+import { CASE_DATA_DESTROYED, ERASED, PERSON_ERASED, type CaseState, type DomainEvent } from '@app/workflow';
 import { FATIMA, day, historyUpTo } from '../testing/case-histories';
 import { projectCaseList } from './case-list.projection';
 
@@ -126,5 +126,31 @@ describe('the case list', () => {
     });
     expect(row.state_json).not.toContain('Sanne Bakker');
     expect(row).toMatchObject({ revision: 3, updated_at: day(3) });
+  });
+
+  it('on CaseDataDestroyed, replaces every sealed value of the row by ERASED, leaving the rest', async () => {
+    await project(await stored('a', historyUpTo('a', 'sanne-invited')));
+    // The row as the sealed fold leaves it: what a key sealed is an envelope.
+    const sealed = { $enc: 'v1', p: 'case:a', iv: 'aa', ct: 'bb', tag: 'cc' };
+    const [before] = await rows();
+    const state = { ...stateOfRow(before), description: sealed };
+    await spec.db.run('UPDATE tafel_case_list SET state_json = ? WHERE id = ?', [JSON.stringify(state), 'a']);
+    await spec.store.append(
+      'retention-a',
+      [
+        {
+          ...newEvents(1)[0],
+          type: CASE_DATA_DESTROYED,
+          data: { at: day(7400), caseId: 'a', endedAt: day(20), personIds: [] },
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+    const all = await spec.store.readAll();
+    await project(all.slice(-1));
+    const [row] = await rows();
+    expect(stateOfRow(row)).toEqual({ ...stateOfRow(before), description: ERASED });
+    expect(row.state_json).not.toContain('$enc');
+    expect(row).toMatchObject({ revision: before.revision, updated_at: before.updated_at });
   });
 });

@@ -1,5 +1,14 @@
 import { stableJson, type SqlTx } from '@app/kernel';
-import { PERSON_ERASED, erasePerson, evolve, type CaseState, type PersonErasedData } from '@app/workflow';
+import {
+  CASE_DATA_DESTROYED,
+  PERSON_ERASED,
+  erasePerson,
+  eraseSealed,
+  evolve,
+  type CaseDataDestroyedData,
+  type CaseState,
+  type PersonErasedData,
+} from '@app/workflow';
 import type { StoredEvent } from '@app/event-store';
 import { CaseRows } from './case-rows';
 
@@ -25,6 +34,9 @@ export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise
       // The person's key is gone: the rows that hold their data read as erased from now on.
       const { personId, caseIds } = event.data as PersonErasedData;
       for (const caseId of caseIds) await rows.change(caseId, (state) => erasePerson(state, personId));
+    } else if (event.type === CASE_DATA_DESTROYED) {
+      // Retention destroyed the case's keys: whatever they sealed in the row reads as erased.
+      await rows.change((event.data as CaseDataDestroyedData).caseId, eraseSealed);
     } else await rows.apply(event, evolve);
   }
   for (const [caseId, row] of rows.changed()) {

@@ -2,11 +2,14 @@ import { stableJson, type SqlTx } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
 import { caseStreamOf, isDomainEvent } from '@app/cases';
 import {
+  CASE_DATA_DESTROYED,
   PERSON_ERASED,
   erasePerson,
+  eraseSealed,
   evolve,
   upcast,
   type CaseState,
+  type CaseDataDestroyedData,
   type PersonErasedData,
 } from '@app/workflow';
 import { isMessageEvent, type MessageFailedData, type MessageSentData } from '../policy/message-events';
@@ -20,6 +23,8 @@ interface CaseBatch {
   revision: number;
   dirty: boolean;
   replan: boolean;
+  /** Retention destroyed the case's data (in this batch): what is still due for it is dropped. */
+  destroyed?: boolean;
   outcomes: StoredEvent[];
 }
 
@@ -97,6 +102,14 @@ export function messageScheduleProjection(settings: NotificationSettings) {
         }
         continue;
       }
+      if (event.type === CASE_DATA_DESTROYED) {
+        // Retention: nothing more goes out for the case, and its fold keeps no sealed value.
+        const { caseId } = event.data as CaseDataDestroyedData;
+        const batch = await batchOf(caseId);
+        batch.destroyed = batch.dirty = true;
+        if (batch.state) batch.state = eraseSealed(batch.state);
+        continue;
+      }
       const owner = caseStreamOf(event.stream);
       const domain = owner?.kind === 'case' && isDomainEvent(event);
       const outcome = owner?.kind === 'messages' && isMessageEvent(event);
@@ -115,7 +128,9 @@ export function messageScheduleProjection(settings: NotificationSettings) {
     for (const [caseId, batch] of cases) {
       if (!batch.dirty || !batch.state) continue;
       for (const outcome of batch.outcomes) await recordOutcome(tx, caseId, outcome);
-      if (batch.replan) await replan(tx, caseId, batch.state, settings);
+      if (batch.destroyed)
+        await tx.run(`DELETE FROM tafel_messages WHERE case_id = ? AND status = 'due'`, [caseId]);
+      else if (batch.replan) await replan(tx, caseId, batch.state, settings);
       await tx.run(
         `INSERT INTO tafel_message_cases (case_id, revision, state_json) VALUES (?, ?, ?)
          ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state_json = excluded.state_json`,
