@@ -1,5 +1,6 @@
 import type { TafelConfig } from '@app/config';
 import { CONFIG } from '@app/infrastructure';
+import { READ_DB, type SqlDb } from '@app/kernel';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { KEY_STORE, RetentionService, caseKeyId, type PersonKeyStore } from '@app/privacy';
 import { CASE_DATA_DESTROYED, retentionStreamOf } from '@app/workflow';
@@ -106,7 +107,34 @@ describe.each(E2E_STORES)('%s store: retention', (store) => {
     expectStatus(now, 200);
     expect(now.body.state).toBe('closed');
     for (const p of now.body.participants) expect(p.name).toBe(ERASED);
-    expect(JSON.stringify(history.body)).not.toContain('Fatima el Amrani');
+    // The free text about the case went with the case key: questions, place, plan.
+    const caseText = [
+      'Hoe gaan we weer met elkaar om?',
+      'Buurthuis De Kanaalstraat',
+      'Dan bellen we de coördinator en komen we opnieuw bij elkaar.',
+    ];
+    for (const body of [now.body, history.body])
+      for (const text of ['Fatima el Amrani', ...caseText]) expect(JSON.stringify(body)).not.toContain(text);
+    expect(JSON.stringify(before.history)).toContain(caseText[0]);
+    expect(now.body.conferenceQuestions).toBe(ERASED);
+  });
+
+  it('leaves no sealed value of the case in the read models: the rows read erased', async () => {
+    await caughtUp(t);
+    const db = t.app.get<SqlDb>(READ_DB);
+    for (const table of ['tafel_case_list', 'tafel_message_cases']) {
+      const key = table === 'tafel_case_list' ? 'id' : 'case_id';
+      const [row] = await db.all<{ state_json: string }>(`SELECT state_json FROM ${table} WHERE ${key} = ?`, [
+        closed.id,
+      ]);
+      expect(row.state_json).not.toContain('$enc');
+      expect(row.state_json).toContain(ERASED);
+    }
+    const [live] = await db.all<{ state_json: string }>(
+      'SELECT state_json FROM tafel_case_list WHERE id = ?',
+      [open.id],
+    );
+    expect(live.state_json).toContain('$enc');
   });
 });
 
