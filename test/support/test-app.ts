@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
 import { createTestDatabase } from '@app/event-store/testing';
+import type { JsonLogger } from '@app/infrastructure';
 import { createApp, type TafelApp } from '../../apps/admin-api/src/app.factory';
 import { TestClock } from './test-clock';
 
@@ -55,6 +56,8 @@ export interface TestAppOptions {
   now?: Date;
   /** The PostgreSQL server to make the database on (default: the shared test server). */
   postgresServer?: string;
+  /** Where the app logs (default: nowhere); a `JsonLogger` on a file lets a test read the log output. */
+  logger?: JsonLogger | false;
 }
 
 /** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
@@ -92,7 +95,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
 
-  let app = await createApp(config, { clock, logger: false });
+  const logger = options.logger ?? false;
+  let app = await createApp(config, { clock, logger });
   const testApp: TestApp = {
     http: request(app.getHttpServer()),
     auth: (actor) => ({ Authorization: `Bearer ${tokens[actor]}` }),
@@ -103,7 +107,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     async restart() {
       await app.close();
-      app = await createApp(config, { clock, logger: false });
+      app = await createApp(config, { clock, logger });
       testApp.app = app;
       testApp.http = request(app.getHttpServer());
     },
