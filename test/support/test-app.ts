@@ -60,6 +60,8 @@ export interface TestAppOptions {
   postgresServer?: string;
   /** Where the app's JSON log goes (default: no log at all). */
   logFile?: string;
+  /** The app's logger itself, so a test can flush it before reading the log output. */
+  logger?: JsonLogger;
 }
 
 /** Starts the real app (Fastify, all modules, real store) on a temp data directory. */
@@ -98,7 +100,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
 
   const logger = () =>
-    options.logFile ? new JsonLogger({ destination: openSync(options.logFile, 'a') }) : false;
+    options.logger ??
+    (options.logFile ? new JsonLogger({ destination: openSync(options.logFile, 'a') }) : false);
   let app = await createApp(config, { clock, logger: logger() });
   let running = true;
   const testApp: TestApp = {
