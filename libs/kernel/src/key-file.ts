@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir } from './private-files';
 
 /** Bytes of the symmetric keys Tafel keeps in files (master, answer links, research). */
 export const KEY_FILE_BYTES = 32;
@@ -18,7 +19,7 @@ export function writeKeyFile(file: string, key: Buffer): void {
 }
 
 function writeSecretFile(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
 }
 
