@@ -3,6 +3,9 @@ import { createApp } from './app.factory';
 import { createDefaultTokens, tokensFileExists } from './auth/tokens';
 import { EXIT_CONFIG, JsonLogger, exitOnRefusedStart, loadConfigOrExit } from '@app/infrastructure';
 
+// Whatever this process makes (SQLite's -wal/-shm, any file or directory) is its owner's only.
+process.umask(0o077);
+
 async function main(): Promise<void> {
   const logger = new JsonLogger();
   const config = loadConfigOrExit(logger);

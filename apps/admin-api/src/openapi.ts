@@ -18,7 +18,7 @@ export async function writeOpenApiDocument(out?: string): Promise<string> {
       tokenSha256: randomBytes(32).toString('hex'),
       actor: { id: 'openapi', role: 'auditor' },
     };
-    writeFileSync(tokensFile, JSON.stringify([unknown]));
+    writeFileSync(tokensFile, JSON.stringify([unknown]), { mode: 0o600 });
     const config = loadConfig({
       TAFEL_DATA_DIR: dataDir,
       TAFEL_TOKENS_FILE: tokensFile,

@@ -1,5 +1,8 @@
 import { runCli } from './cli';
 
+// Whatever this process makes (SQLite's -wal/-shm, any file or directory) is its owner's only.
+process.umask(0o077);
+
 const interrupt = new AbortController();
 process.on('SIGINT', () => {
   // A second Ctrl-C does not wait for the current page.

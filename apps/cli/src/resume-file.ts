@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TafelConfig } from '@app/config';
+import { makePrivateDir, writePrivateFile } from '@app/kernel';
 
 /**
  * Where an interrupted long run left off, kept under `$TAFEL_DATA_DIR/cli-progress/`. The file names
@@ -13,7 +14,7 @@ export class ResumeFile<T> {
 
   constructor(config: TafelConfig, name: string) {
     const dir = join(config.dataDir, 'cli-progress');
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     this.path = join(dir, `${name}.json`);
     const where =
       config.store === 'sqlite' ? config.sqlitePath : (config.postgresUrl ?? config.eventStoreUrl);
@@ -30,10 +31,9 @@ export class ResumeFile<T> {
     return saved.store === this.store ? saved.progress : undefined;
   }
 
-  /** Written whole to a temporary file, then renamed over the old one: never half a file. */
+  /** Written whole (mode 0600) to a temporary file, then renamed over the old one: never half a file. */
   save(progress: T): void {
-    writeFileSync(`${this.path}.tmp`, JSON.stringify({ store: this.store, progress }));
-    renameSync(`${this.path}.tmp`, this.path);
+    writePrivateFile(this.path, JSON.stringify({ store: this.store, progress }));
   }
 
   clear(): void {

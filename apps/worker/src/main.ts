@@ -4,6 +4,9 @@ import { systemClock } from '@app/config';
 import { JsonLogger, exitOnRefusedStart, loadConfigOrExit } from '@app/infrastructure';
 import { WorkerModule } from './worker.module';
 
+// Whatever this process makes (SQLite's -wal/-shm, any file or directory) is its owner's only.
+process.umask(0o077);
+
 async function main(): Promise<void> {
   const logger = new JsonLogger();
   const config = loadConfigOrExit(logger);

@@ -5,3 +5,4 @@ export * from './startup';
 export * from './worker-runtime';
 export * from './prom-metrics';
 export * from './timed-event-store';
+export * from './data-dir';

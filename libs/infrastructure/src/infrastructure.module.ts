@@ -14,9 +14,18 @@ import { EncryptingEventStore, KEY_STORE, openKeyStore, type PersonKeyStore } fr
 import { LEADER_ELECTION, LeaseLeaderElection, type LeaderElection } from './leader';
 import { PromMetrics } from './prom-metrics';
 import { TimedEventStore } from './timed-event-store';
+import { modeFixWarning, secureDataDir } from './data-dir';
 import { keysDbOf, leaseDbOf, openEventStore, openSqlDb, readDbOf, sqlOpener } from './stores';
 
 export const CONFIG = Symbol('CONFIG');
+/** Resolved once the data directory is there and narrowed to its owner (`secureDataDir`). */
+const PRIVATE_DATA_DIR = Symbol('PRIVATE_DATA_DIR');
+
+function privateDataDir(config: TafelConfig): true {
+  const fixes = secureDataDir(config);
+  if (fixes.length > 0) new Logger('Files').warn(modeFixWarning(fixes));
+  return true;
+}
 
 async function openReadDb(config: TafelConfig): Promise<SqlDb> {
   const db = await openSqlDb(readDbOf(config));
@@ -57,10 +66,13 @@ export class InfrastructureModule {
         { provide: CLOCK, useValue: clock },
         // A registry per application, never prom-client's global one.
         { provide: METRICS, useFactory: () => new PromMetrics() },
+        // Before any file is opened: the data directory is its owner's only (0700, files 0600).
+        { provide: PRIVATE_DATA_DIR, useFactory: () => privateDataDir(config) },
         // The key store opens first: a refused master key stops start-up before any store is open.
         {
           provide: KEY_STORE,
           useFactory: () => openKeyStore(() => openSqlDb(keysDbOf(config)), config, clock),
+          inject: [PRIVATE_DATA_DIR],
         },
         { provide: RAW_EVENT_STORE, useFactory: () => openEventStore(config), inject: [KEY_STORE] },
         {
@@ -69,8 +81,12 @@ export class InfrastructureModule {
             new TimedEventStore(new EncryptingEventStore(raw, keys), metrics),
           inject: [RAW_EVENT_STORE, KEY_STORE, METRICS],
         },
-        { provide: READ_DB, useFactory: () => openReadDb(config) },
-        { provide: LEADER_ELECTION, useFactory: () => openLeaderElection(config, clock) },
+        { provide: READ_DB, useFactory: () => openReadDb(config), inject: [PRIVATE_DATA_DIR] },
+        {
+          provide: LEADER_ELECTION,
+          useFactory: () => openLeaderElection(config, clock),
+          inject: [PRIVATE_DATA_DIR],
+        },
         Closer,
       ],
       exports: [CONFIG, CLOCK, METRICS, EVENT_STORE, RAW_EVENT_STORE, KEY_STORE, READ_DB, LEADER_ELECTION],

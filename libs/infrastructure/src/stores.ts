@@ -1,13 +1,12 @@
 import type { TafelConfig } from '@app/config';
 import type { EventStore } from '@app/event-store';
-import type { SqlDb } from '@app/kernel';
-import { mkdirSync } from 'node:fs';
+import { makePrivateDir, type SqlDb } from '@app/kernel';
 import { dirname } from 'node:path';
 
 // Each driver is loaded on demand (`await import`), so a process loads only the drivers its
 // configuration names: on SQLite, never `pg` or `@eventstore/db-client`.
 
-/** Where a SQL database lives: a SQLite file (its directory is created) or a PostgreSQL URL. */
+/** Where a SQL database lives: a SQLite file (its directory is created, mode 0700) or a PostgreSQL URL. */
 export type SqlTarget = { sqlite: string } | { postgres: string };
 
 /**
@@ -17,7 +16,7 @@ export type SqlTarget = { sqlite: string } | { postgres: string };
 export async function openEventStore(config: TafelConfig): Promise<EventStore> {
   switch (config.store) {
     case 'sqlite': {
-      mkdirSync(dirname(config.sqlitePath), { recursive: true });
+      makePrivateDir(dirname(config.sqlitePath));
       const { openSqliteEventStore } = await import('@app/event-store/sqlite');
       return openSqliteEventStore({ path: config.sqlitePath, writer: config.sqliteWriter });
     }
@@ -40,7 +39,7 @@ export async function sqlOpener(target: SqlTarget): Promise<() => SqlDb> {
   }
   const { SqliteDb } = await import('@app/kernel/sqlite');
   return () => {
-    mkdirSync(dirname(target.sqlite), { recursive: true });
+    makePrivateDir(dirname(target.sqlite));
     return new SqliteDb(target.sqlite);
   };
 }
@@ -65,6 +64,6 @@ export function keysDbOf(config: TafelConfig): SqlTarget {
 }
 
 /** The worker's lease lives in a file of its own: it is not a read model, and is not rebuilt from the log. */
-export const leaseDbOf = (config: TafelConfig): SqlTarget => ({
+export const leaseDbOf = (config: TafelConfig): { sqlite: string } => ({
   sqlite: config.readSqlitePath.replace(/(-read)?(\.db)?$/, '-leader.db'),
 });

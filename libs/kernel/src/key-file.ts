@@ -2,7 +2,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -10,6 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateDir } from './private-files';
 
 /** Bytes of the symmetric keys Tafel keeps in files (master, answer links, research). */
 export const KEY_FILE_BYTES = 32;
@@ -71,7 +71,7 @@ export function removeDurably(file: string): void {
 }
 
 function writeSecretFile(file: string, text: string, syncDir = true): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   const fd = openSync(file, 'wx', 0o600);
   try {
     writeSync(fd, text);

@@ -12,6 +12,7 @@ import type { TafelConfig } from '@app/config';
 import { TafelError } from '@app/cases';
 import { StoreUnavailable } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
+import { redactPersonal } from '@app/kernel';
 import { AnswerPageError } from './answer-page.error';
 import { renderErrorPage } from './answer-page.render';
 import { PAGE_ERRORS, type PageError } from './answer-page.texts';
@@ -50,7 +51,7 @@ export class AnswerPageFilter implements ExceptionFilter {
     } else {
       status = statusOf(error);
       if (status === 500)
-        logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        logger.error(redactPersonal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     }
     void reply
       .status(status)

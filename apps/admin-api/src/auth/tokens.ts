@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { STAFF_ROLES, isStaffRole, regionList, staffActor, type Actor } from '@app/cases';
+import { makePrivateDir, writePrivateFile } from '@app/kernel';
 
 export interface TokenEntry {
   tokenSha256: string;
@@ -48,7 +49,7 @@ export function readTokens(file: string): Map<string, Actor> {
  * tokens file; the tokens themselves go to a file beside it, readable by the owner only.
  */
 export function createDefaultTokens(file: string): string {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   const plain: Record<string, string> = {};
   const entries: TokenEntry[] = STAFF_ROLES.map((role) => {
     const token = randomBytes(24).toString('base64url');
@@ -56,9 +57,9 @@ export function createDefaultTokens(file: string): string {
     const id = role === 'coordinator' ? 'coordinator-1' : `${role}-1`;
     return { tokenSha256: sha256(token), actor: { id, name: `Default ${role}`, role } };
   });
-  writeFileSync(file, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify(entries, null, 2) + '\n');
   const plainFile = file.replace(/\.json$/, '') + '.plain.json';
-  writeFileSync(plainFile, JSON.stringify(plain, null, 2) + '\n', { mode: 0o600 });
+  writePrivateFile(plainFile, JSON.stringify(plain, null, 2) + '\n');
   return plainFile;
 }
 

@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { StoreUnavailable } from '@app/event-store';
-import { ReadStoreUnavailable } from '@app/kernel';
+import { ReadStoreUnavailable, redactPersonal } from '@app/kernel';
 import { TafelError } from '@app/cases';
 import { negotiateLanguage } from './language';
 import { problem, problemIn, problemOf, type Problem } from './problem';
@@ -40,7 +40,7 @@ export function toProblem(error: unknown): Problem {
       return problem(413, 'HTTP.413', 'The body is larger than 100 kB.', {}, PROBLEM_TEXTS_NL.bodyTooLarge);
     return problem(status, `HTTP.${status}`, (error as Error).message);
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logger.error(redactPersonal(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return problem(500, 'INTERNAL', 'Something went wrong on our side; the step may not have been recorded.');
 }
 

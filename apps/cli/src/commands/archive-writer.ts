@@ -1,5 +1,6 @@
-import { closeSync, existsSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, statSync, writeSync } from 'node:fs';
 import { exportRecord } from '@app/audit';
+import { openPrivateFile } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
 import type { CliIo } from '../cli-io';
 
@@ -7,7 +8,8 @@ export type ExportFormat = 'ndjson' | 'json';
 
 /**
  * Writes exported events as NDJSON (one event a line) or one JSON document `{"events":[…]}`, to a
- * file or stdout. A file can be reopened at a byte offset to continue an interrupted export.
+ * file (mode 0600, also when it was there before) or stdout. A file can be reopened at a byte offset
+ * to continue an interrupted export.
  */
 export class ArchiveWriter {
   private fd: number | undefined;
@@ -22,7 +24,7 @@ export class ArchiveWriter {
   /** Starts a fresh archive (`out` undefined: stdout). */
   static create(io: CliIo, format: ExportFormat, out?: string): ArchiveWriter {
     const writer = new ArchiveWriter(io, format, 0);
-    if (out) writer.fd = openSync(out, 'w');
+    if (out) writer.fd = openPrivateFile(out, 'w');
     if (format === 'json') writer.put('{"events":[');
     return writer;
   }
@@ -31,7 +33,7 @@ export class ArchiveWriter {
   static resume(io: CliIo, format: ExportFormat, out: string, bytes: number, events: number) {
     if (!existsSync(out) || statSync(out).size < bytes) return undefined;
     const writer = new ArchiveWriter(io, format, events);
-    writer.fd = openSync(out, 'r+');
+    writer.fd = openPrivateFile(out, 'r+');
     ftruncateSync(writer.fd, bytes);
     writer.offset = bytes;
     return writer;

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { headPosition, walkLog } from '@app/audit';
 import { foldFlowRows, researchCsv, type FlowRow } from '@app/cases';
 import type { TafelConfig } from '@app/config';
-import { readKeyFile, writeKeyFile } from '@app/kernel';
+import { readKeyFile, writeKeyFile, writePrivateFile } from '@app/kernel';
 import { UsageError, allowFlags, flagValue, pageSizeOf } from '../cli-args';
 import type { CliCommand } from '../cli';
 import { EXIT, type CliIo } from '../cli-io';
@@ -80,10 +80,7 @@ export const researchExportCommand: CliCommand = {
       return EXIT.interrupted;
     }
     const pseudonymOf = (caseId: string) => createHmac('sha256', key).update(caseId).digest('hex');
-    const temporary = `${out}.${process.pid}.tmp`;
-    writeFileSync(temporary, researchCsv([...rows.values()], pseudonymOf), { mode: 0o600 });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, out);
+    writePrivateFile(out, researchCsv([...rows.values()], pseudonymOf));
     progress.finish(rows.size);
     io.stderr.write(`Exported ${rows.size} cases up to position ${until} to ${out}\n`);
     return EXIT.ok;

@@ -5,6 +5,7 @@ import { SqliteDb } from '@app/kernel/sqlite';
 import type { EventStore } from '@app/event-store';
 import {
   CheckpointedSubscriber,
+  errorText,
   type BatchHandler,
   type SupervisionOptions,
 } from './checkpointed-subscriber';
@@ -343,5 +344,13 @@ describe('a subscriber that fails (it never stops silently)', () => {
     await runner.caughtUp(3);
     expect(retries.delays).toEqual([1000, 2000, 4000, 8000]);
     expect(await seen()).toEqual([1, 2, 3]);
+  });
+});
+
+describe("errorText, what is parked and logged of a handler's error", () => {
+  it('keeps the name and message, short, without an address or a phone number quoted from an event', () => {
+    const e = new TypeError('cannot project anna@example.nl (06-12345678) at 3');
+    expect(errorText(e)).toBe('TypeError: cannot project <adres> (<nummer>) at 3');
+    expect(errorText('x'.repeat(600) + ' a@b.nl')).toHaveLength(500);
   });
 });

@@ -1,4 +1,4 @@
-import { ReadStoreUnavailable, type SqlDb, type SqlTx } from '@app/kernel';
+import { ReadStoreUnavailable, redactPersonal, type SqlDb, type SqlTx } from '@app/kernel';
 import { StoreUnavailable, type EventStore, type StoredEvent, type Subscription } from '@app/event-store';
 
 /**
@@ -80,9 +80,12 @@ export async function readParks(db: SqlDb, name?: string): Promise<Map<string, P
   );
 }
 
-/** What is kept of an error: its name and message, short, never a stack. */
+/**
+ * What is kept (in `tafel_parked_events`) and logged of an error: its name and message, short, never
+ * a stack, with any address or phone number a handler's error quoted from the event redacted.
+ */
 export const errorText = (e: unknown): string =>
-  (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 500);
+  redactPersonal(e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 500);
 
 /**
  * Runs a handler over the log from a stored checkpoint, in batches: events that arrive together are

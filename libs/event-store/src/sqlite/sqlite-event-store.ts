@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DuplicateEventId, StoreUnavailable } from '../errors';
 import type {
   AppendResult,
@@ -193,14 +195,32 @@ export class SqliteEventStore implements EventStore {
 }
 
 /**
- * Opens (creating if needed) an SQLite event store: WAL, `synchronous=FULL` unless told otherwise.
+ * Makes the database file mode 0600 before SQLite opens it (SQLite makes its `-wal` and `-shm` with
+ * the database file's mode, so they follow), and narrows those three where they are wider. A
+ * missing directory is left for SQLite to refuse. (This library is loaded in child processes without
+ * the `@app/` paths, so it does not use `@app/kernel`'s own helper.)
+ */
+function privateFile(path: string): void {
+  if (path === ':memory:' || path === '' || !existsSync(dirname(path))) return;
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0;
+    if (mode & 0o077) chmodSync(file, mode & 0o600);
+  }
+}
+
+/**
+ * Opens (creating if needed) an SQLite event store: WAL, `synchronous=FULL` unless told otherwise;
+ * the file (and so its `-wal`/`-shm`) mode 0600; `secure_delete` on both connections.
  * @throws StoreUnavailable when the file cannot be opened or prepared.
  */
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
   let db: Database.Database | undefined;
   let writer: BatchWriter | undefined;
   try {
+    privateFile(options.path);
     db = new Database(options.path);
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);

@@ -10,6 +10,8 @@ import type { WriterOptions } from './sqlite-writer-thread';
 
 const options = workerData as WriterOptions;
 const db = new Database(options.path);
+// Per connection: this one writes, so this is the one whose deletes and updates must zero the old bytes.
+db.pragma('secure_delete = ON');
 db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
 db.pragma(`synchronous = ${options.synchronous}`);
 const commit = batchCommitter(db);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateSqliteFile } from '../private-files';
 import { ReadStoreUnavailable, type SqlDb, type SqlTx } from './sql-db';
 
 /** SQLite faults of the disk or the file, not of the statement: the API answers 503 for them. */
@@ -22,6 +23,8 @@ function guarded<T>(work: () => T): T {
 /**
  * Read models in the embedded SQLite file. They can be rebuilt from the log, so this connection
  * runs with synchronous=NORMAL; the checkpoint commits with the rows, so a crash never skips an event.
+ * The file and its `-wal`/`-shm` are mode 0600, and deleted rows are overwritten with zeros
+ * (`secure_delete`), so what was erased does not linger in free pages.
  */
 export class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite' as const;
@@ -29,7 +32,9 @@ export class SqliteDb implements SqlDb {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(path: string) {
+    preparePrivateSqliteFile(path);
     this.db = new Database(path);
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');

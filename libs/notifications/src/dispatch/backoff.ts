@@ -24,8 +24,3 @@ export function retryDelay(
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
-
-/** Removes e-mail addresses from a server's answer: the reason is stored and shown, the address is not. */
-export function withoutAddresses(text: string): string {
-  return text.replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '<address>');
-}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@app/config';
 import type { EventStore } from '@app/event-store';
-import { NO_METRICS, type Metrics } from '@app/kernel';
+import { NO_METRICS, redactPersonal, type Metrics } from '@app/kernel';
 import { foldStored, messagesStreamOf, streamOf } from '@app/cases';
 import type { CaseState } from '@app/workflow';
 import type { MailLanguage } from '../../templates';
@@ -12,7 +12,7 @@ import type { NotificationSettings, PlannedMessage } from '../policy/message.typ
 import { renderMessage } from '../render/render-message';
 import type { MessageRow, MessageRows } from '../schedule/message-rows';
 import { classifyDeliveryError, type MailTransport } from '../transport/mail-transport';
-import { DEFAULT_RETRY, retryDelay, withoutAddresses, type RetryPolicy } from './backoff';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
 
 export interface DispatcherSettings extends NotificationSettings {
   mailFrom: string;
@@ -214,7 +214,8 @@ export class MessageDispatcher {
       });
     } catch (e) {
       const { permanent, answer } = classifyDeliveryError(e);
-      const reason = withoutAddresses(answer);
+      // Stored in the event and in last_error, and shown: never the address the server named.
+      const reason = redactPersonal(answer);
       if (permanent || attempts >= this.options.retry.maxAttempts) {
         report.failed++;
         return this.record(c, key, { type: 'MessageFailed', data: { ...outcome, reason, permanent } });

@@ -48,13 +48,30 @@ describe('when delivery fails', () => {
     const [event] = await h.messageEvents(c.id);
     expect(event.type).toBe('MessageFailed');
     expect(event.data).toMatchObject({ kind: 'invitation', permanent: true, attempts: 1 });
-    expect((event.data as { reason: string }).reason).toMatch(/^550 5\.1\.1 <address>: mailbox unavailable/);
+    expect((event.data as { reason: string }).reason).toMatch(/^550 5\.1\.1 <adres>: mailbox unavailable/);
     expect((await view(c.id)).failed).toEqual([
       expect.objectContaining({ kind: 'invitation', reason: expect.stringContaining('550'), attempts: 1 }),
     ]);
     h.clock.advance(24 * HOUR);
     expect(await h.dispatch()).toMatchObject({ claimed: 0 });
     expect(smtp.received).toHaveLength(0);
+  });
+
+  it('stores a 4xx answer that names the address and a phone number redacted in last_error, and the last one in MessageFailed', async () => {
+    const c = await oneInvitation();
+    const impatient = h.newDispatcher({ retry: { baseDelayMs: 1_000, maxDelayMs: 1_000, maxAttempts: 2 } });
+    smtp.replyNext(452, '4.2.2 <anna@example.org>: mailbox full, call 0612345678', 2);
+    await h.dispatch(impatient);
+    const [waiting] = (await view(c.id)).due.filter((d) => d.kind === 'invitation');
+    expect(waiting.lastError).toBe('452 4.2.2 <adres>: mailbox full, call <nummer>');
+    h.clock.advance(1_000);
+    await h.dispatch(impatient);
+    const [event] = await h.messageEvents(c.id);
+    expect(event).toMatchObject({
+      type: 'MessageFailed',
+      data: { reason: '452 4.2.2 <adres>: mailbox full, call <nummer>', permanent: false, attempts: 2 },
+    });
+    expect(JSON.stringify(event)).not.toMatch(/anna@|0612345678/);
   });
 
   it('stops retrying after the last attempt and records the last answer', async () => {

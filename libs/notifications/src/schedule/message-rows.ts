@@ -1,4 +1,4 @@
-import type { SqlDb } from '@app/kernel';
+import { redactPersonal, type SqlDb } from '@app/kernel';
 
 /** A row of the schedule as the dispatcher sees it. */
 export interface MessageRow {
@@ -64,12 +64,12 @@ export class MessageRows {
     );
   }
 
-  /** A transient failure: try again from `nextAttemptAt`, and let go of the claim. */
+  /** A transient failure: try again from `nextAttemptAt`, and let go of the claim. `error` is stored redacted. */
   async retryLater(key: string, owner: string, attempts: number, nextAttemptAt: string, error: string) {
     await this.write(
       `UPDATE tafel_messages SET attempts = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL,
          lease_until = NULL WHERE message_key = ? AND claimed_by = ?`,
-      [attempts, nextAttemptAt, error, key, owner],
+      [attempts, nextAttemptAt, redactPersonal(error), key, owner],
     );
   }
 
