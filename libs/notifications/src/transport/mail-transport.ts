@@ -35,15 +35,25 @@ export interface MailTransport {
 /** What a delivery error tells the dispatcher. */
 export interface DeliveryError {
   permanent: boolean;
-  /** The server's answer, or the connection error. */
+  /** The server's codes (`550 5.1.1`), or the connection error. */
   answer: string;
+}
+
+/**
+ * An SMTP answer as Tafel keeps it: its reply code and enhanced status code (RFC 3463) only. The
+ * text after them often names the recipient — their address, sometimes their name — so it is
+ * neither stored nor shown; the codes say what happened.
+ */
+export function smtpCodes(responseCode: number, response = ''): string {
+  const enhanced = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})(?!\S)/.exec(response)?.[1];
+  return enhanced ? `${responseCode} ${enhanced}` : `${responseCode}`;
 }
 
 /** 5xx: the server refused for good; 4xx and unreachable servers: try again later. */
 export function classifyDeliveryError(e: unknown): DeliveryError {
   const err = e as { responseCode?: number; response?: string; code?: string; message?: string };
   if (typeof err.responseCode === 'number') {
-    return { permanent: err.responseCode >= 500, answer: err.response ?? `${err.responseCode}` };
+    return { permanent: err.responseCode >= 500, answer: smtpCodes(err.responseCode, err.response) };
   }
   return { permanent: false, answer: [err.code, err.message].filter(Boolean).join(': ') || String(e) };
 }
