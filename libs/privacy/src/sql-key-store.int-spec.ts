@@ -40,4 +40,26 @@ describe('the key store at start-up (SQLite)', () => {
     expect(message).toMatch(/does not open the key store/);
     for (const id of people) expect(message).not.toContain(id);
   });
+
+  it('a process whose master key was rotated under it stops sealing instead of storing [verwijderd]', async () => {
+    const file = join(dir, 'rotated.db');
+    const [old, next] = [randomBytes(32), randomBytes(32)];
+    const [known, fresh] = [randomUUID(), randomUUID()];
+    const running = await SqlKeyStore.open(new SqliteDb(file), old, clock, 'TAFEL_MASTER_KEY');
+    await running.keysOf([known], { create: true });
+    const rotating = await SqlKeyStore.open(new SqliteDb(file), old, clock, 'TAFEL_MASTER_KEY');
+    await rotating.rewrap(next);
+    await rotating.close();
+
+    // Sealing needs the key of someone known (wrapped under the new key now) or a new key: refused.
+    await expect(running.keysOf([known], { create: true })).rejects.toBeInstanceOf(MasterKeyRefused);
+    await expect(running.keysOf([fresh], { create: true })).rejects.toBeInstanceOf(MasterKeyRefused);
+    // Reading still answers (as no key), and no key was made under the old master key.
+    expect((await running.keysOf([known])).get(known)).toBeNull();
+    await running.close();
+    const restarted = await SqlKeyStore.open(new SqliteDb(file), next, clock, 'TAFEL_MASTER_KEY');
+    expect(await restarted.statusOf(fresh)).toBe('unknown');
+    expect((await restarted.keysOf([known])).get(known)?.length).toBe(32);
+    await restarted.close();
+  });
 });

@@ -5,6 +5,8 @@ import type { CaseLink, PersonKeyStore, PersonStatus, RewrapOptions } from './ke
 import { MasterKeyRefused } from './privacy-errors';
 
 const CHECK_ID = '$check';
+/** How a refusal names the master key a running process holds. */
+const RUNNING = 'the key this process started with';
 const CHUNK = 400;
 const CACHE_LIMIT = 50_000;
 /** How many live keys start-up unwraps besides the check value. */
@@ -99,6 +101,13 @@ export class SqlKeyStore implements PersonKeyStore {
       const missing = ids.filter((id) => !rows.has(id));
       const now = this.clock.now().toISOString();
       await this.write(async (tx) => {
+        // The master key may have been rotated under this process: a key wrapped under the old one
+        // would never open again. Checked in the transaction that writes the new keys.
+        const [check] = await tx.all<{ check_value: string }>(
+          'SELECT check_value FROM tafel_key_check WHERE id = ?',
+          [CHECK_ID],
+        );
+        if (check && !this.opens(check.check_value, CHECK_ID)) throw new MasterKeyRefused(RUNNING);
         for (const id of missing)
           await tx.run(
             `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
@@ -108,8 +117,17 @@ export class SqlKeyStore implements PersonKeyStore {
       });
       rows = new Map([...rows, ...(await this.select(missing))]); // another process may have won
     }
-    for (const id of ids) keys.set(id, this.unwrap(id, rows.get(id) ?? null));
+    for (const id of ids) keys.set(id, this.unwrap(id, rows.get(id) ?? null, options.create === true));
     return keys;
+  }
+
+  private opens(wrapped: string, id: string): boolean {
+    try {
+      unwrapKey(wrapped, id, this.master);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async select(ids: string[]): Promise<Map<string, string | null>> {
@@ -124,7 +142,12 @@ export class SqlKeyStore implements PersonKeyStore {
     return rows;
   }
 
-  private unwrap(personId: string, wrapped: string | null): Buffer | null {
+  /**
+   * The key of a row; `null` for a tombstone. A row that does not open (moved, spoilt) reads as no
+   * key, except when sealing (`strict`): then it means this process's master key is not the one the
+   * store holds (rotated under it), and sealing must stop rather than store `ERASED` for good.
+   */
+  private unwrap(personId: string, wrapped: string | null, strict = false): Buffer | null {
     if (!wrapped) {
       this.unwrapped.delete(personId);
       return null;
@@ -137,7 +160,8 @@ export class SqlKeyStore implements PersonKeyStore {
       this.unwrapped.set(personId, { wrapped, key });
       return key;
     } catch {
-      return null; // a row that does not open (moved, spoilt) reads as no key
+      if (strict) throw new MasterKeyRefused(RUNNING);
+      return null;
     }
   }
 
