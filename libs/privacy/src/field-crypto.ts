@@ -70,7 +70,7 @@ function seal(plain: Buffer, key: Buffer, aad: string): { iv: Buffer; ct: Buffer
 
 /** @throws Error when the key is wrong or the bytes were changed. */
 function open(iv: Buffer, ct: Buffer, tag: Buffer, key: Buffer, aad: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(ct), decipher.final()]);

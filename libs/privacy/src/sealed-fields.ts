@@ -35,8 +35,10 @@ export function ownerOf(type: string, data: Data, applicantId: string | undefine
   return applicantId;
 }
 
-function getPath(data: Data, path: string[]): unknown {
-  let at: unknown = data;
+type Path = (string | number)[];
+
+function getPath(data: unknown, path: Path): unknown {
+  let at = data;
   for (const key of path) {
     if (typeof at !== 'object' || at === null) return undefined;
     at = (at as Data)[key];
@@ -44,11 +46,29 @@ function getPath(data: Data, path: string[]): unknown {
   return at;
 }
 
-/** A copy of `data` with the value at `path` replaced; containers along the path are copied. */
-function setPath(data: Data, path: string[], value: unknown): Data {
-  const [head, ...rest] = path;
-  const next = rest.length === 0 ? value : setPath({ ...(data[head] as Data) }, rest, value);
-  return { ...data, [head]: next };
+/** A copy of `data` with the value at `path` replaced; lists and objects along the path are copied. */
+function setPath(data: unknown, [head, ...rest]: Path, value: unknown): unknown {
+  const next = rest.length === 0 ? value : setPath((data as Data)[head], rest, value);
+  if (Array.isArray(data)) return data.map((v, i) => (i === head ? next : v));
+  return { ...(data as Data), [head]: next };
+}
+
+/**
+ * The places a field pattern names in `data` (`agreements[].action` → `agreements.0.action`, …), each
+ * as its path and its dotted name: the name is what the envelope is bound to.
+ */
+function placesOf(data: unknown, pattern: string): { path: Path; dotted: string }[] {
+  let paths: Path[] = [[]];
+  for (const part of pattern.split('.')) {
+    const list = part.endsWith('[]');
+    const key = list ? part.slice(0, -2) : part;
+    paths = paths.flatMap((p) => {
+      if (!list) return [[...p, key]];
+      const items = getPath(data, [...p, key]);
+      return Array.isArray(items) ? items.map((_, i) => [...p, key, i]) : [];
+    });
+  }
+  return paths.map((path) => ({ path, dotted: path.join('.') }));
 }
 
 /** One key of an event: its id, and the key itself (`null`: destroyed, so nothing is stored). */
@@ -67,19 +87,19 @@ export function sealEvent(
   stream: string,
   keys: { owner?: SealingKey; case: SealingKey },
 ): Data {
-  let out = event.data as Data;
+  let out = event.data;
   const fields = [
     ...(keys.owner ? personalPathsOf(event.type).map((p) => [p, keys.owner!] as const) : []),
     ...casePathsOf(event.type).map((p) => [p, keys.case] as const),
   ];
-  for (const [dotted, { id, key }] of fields) {
-    const path = dotted.split('.');
-    const value = getPath(out, path);
-    if (value === undefined || isEnvelope(value)) continue;
-    const place = { keyId: id, stream, eventId: event.eventId, path: dotted };
-    out = setPath(out, path, key ? sealValue(value, place, key) : ERASED);
-  }
-  return out;
+  for (const [pattern, { id, key }] of fields)
+    for (const { path, dotted } of placesOf(out, pattern)) {
+      const value = getPath(out, path);
+      if (value === undefined || isEnvelope(value)) continue;
+      const place = { keyId: id, stream, eventId: event.eventId, path: dotted };
+      out = setPath(out, path, key ? sealValue(value, place, key) : ERASED);
+    }
+  return out as Data;
 }
 
 /** The ids of the keys the envelopes anywhere in `value` need. */
@@ -129,14 +149,17 @@ export function openEvent(
   event: { type: string; stream: string; eventId: string; data: unknown },
   keys: PersonKeys,
 ): unknown {
-  let out = event.data as Data;
-  for (const dotted of [...personalPathsOf(event.type), ...casePathsOf(event.type)]) {
-    const path = dotted.split('.');
-    const value = getPath(out, path);
-    if (!isEnvelope(value)) continue;
-    const inPlace =
-      value.$enc === 'v1' || (value.s === event.stream && value.e === event.eventId && value.f === dotted);
-    out = setPath(out, path, inPlace ? openOne(value, keys) : ERASED);
-  }
+  let out = event.data;
+  const personal = personalPathsOf(event.type);
+  for (const pattern of [...personal, ...casePathsOf(event.type)])
+    for (const { path, dotted } of placesOf(out, pattern)) {
+      const value = getPath(out, path);
+      if (!isEnvelope(value)) continue;
+      const inPlace =
+        value.$enc === 'v1'
+          ? personal.includes(pattern) // version 1 sealed personal fields only
+          : value.s === event.stream && value.e === event.eventId && value.f === dotted;
+      out = setPath(out, path, inPlace ? openOne(value, keys) : ERASED);
+    }
   return out;
 }

@@ -1,8 +1,8 @@
-import { ERASED, erasePerson, eraseSealed, isSealed, PARTICIPANT_OWNED } from './erasure';
+import { destroyCaseText, ERASED, erasePerson, eraseSealed, isSealed, PARTICIPANT_OWNED } from './erasure';
 import { fold } from './evolve';
 import adjournedNoPlan from './testing/fixtures/v2-adjourned-no-plan-family-follow-up.json';
 import planForEveryone from './testing/fixtures/v2-plan-to-attendees-and-accepted-absent.json';
-import { PERSONAL_FIELDS, type CaseState, type DomainEvent, type EventType } from './types';
+import { CASE_TEXT_FIELDS, PERSONAL_FIELDS, type CaseState, type DomainEvent, type EventType } from './types';
 import { upcast } from './upcasters';
 
 type Stored = { type: string; schemaVersion: number; data: Record<string, unknown> };
@@ -102,5 +102,35 @@ describe('eraseSealed', () => {
     expect(isSealed({ $enc: 1 })).toBe(false);
     expect(isSealed('$enc')).toBe(false);
     expect(eraseSealed({ a: { $enc: 1 } })).toEqual({ a: { $enc: 1 } });
+  });
+});
+
+/** The event's data with each place a CASE_TEXT_FIELDS pattern names read as ERASED (its key is gone). */
+function withoutCaseKey(e: Stored): Stored {
+  const erase = (data: unknown, [head, ...rest]: string[]): unknown => {
+    if (head === undefined) return data === undefined ? data : ERASED;
+    const list = head.endsWith('[]');
+    const key = list ? head.slice(0, -2) : head;
+    const at = (data as Data)[key];
+    if (at === undefined) return data;
+    const next = list ? (at as unknown[]).map((item) => erase(item, rest)) : erase(at, rest);
+    return { ...(data as Data), [key]: next };
+  };
+  const patterns = CASE_TEXT_FIELDS[e.type as EventType].map((p) => p.split('.'));
+  return { ...e, data: patterns.reduce((d, p) => erase(d, p) as Data, e.data) };
+}
+
+describe.each([
+  ['v2-adjourned-no-plan-family-follow-up', adjournedNoPlan.events as Stored[]],
+  ['v2-plan-to-attendees-and-accepted-absent', planForEveryone.events as Stored[]],
+])('destroying the case key of %s', (_, events) => {
+  it('destroyCaseText gives the case as it replays once its free text reads ERASED, lists keeping their length', () => {
+    const original = replay(events);
+    const destroyed = replay(events.map(withoutCaseKey));
+    expect(json(destroyCaseText(original))).toEqual(json(destroyed));
+    expect(destroyed.status).toBe(original.status);
+    expect(destroyed.conferenceQuestions).toHaveLength(original.conferenceQuestions.length);
+    expect(JSON.stringify(destroyed)).toContain(ERASED);
+    expect(destroyed.applicant).toEqual(original.applicant);
   });
 });

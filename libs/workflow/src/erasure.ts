@@ -77,6 +77,31 @@ export function erasePerson<S extends CaseState>(state: S, personId: string): S 
   return out;
 }
 
+/**
+ * The case as it folds once its own key is gone (retention destroyed it): the free text about the
+ * case (`CASE_TEXT_FIELDS`) reads `ERASED` — each question, each agreement's action and place, the
+ * place and the reasons — while lists keep their length and everything else stays. Also for events
+ * stored before that text was sealed, which hold it in clear.
+ */
+export function destroyCaseText<S extends CaseState>(state: S): S {
+  const out: S = { ...state };
+  // Folds kept in read models may predate a field: each is erased only where it is.
+  if (state.conferenceQuestions) out.conferenceQuestions = state.conferenceQuestions.map(() => ERASED);
+  if (state.questionRevisions)
+    out.questionRevisions = state.questionRevisions.map((r) => eraseKeys(r, ['reason']));
+  if (state.adjournments)
+    out.adjournments = state.adjournments.map((a) => eraseKeys(a, ['reason', 'location']));
+  if (state.noPlan) out.noPlan = eraseKeys(state.noPlan, ['reason']);
+  if (state.schedule) out.schedule = eraseKeys(state.schedule, ['location']);
+  if (state.withdrawal) out.withdrawal = eraseKeys(state.withdrawal, ['reason']);
+  if (state.plan)
+    out.plan = {
+      ...eraseKeys(state.plan, ['ifItDoesNotWork']),
+      agreements: state.plan.agreements.map((a) => eraseKeys(a, ['action', 'where'])),
+    };
+  return out;
+}
+
 /** A sealed value as read models may hold it: an object with a string `$enc` field (ciphertext). */
 export const isSealed = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -95,3 +120,9 @@ export function eraseSealed<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, eraseSealed(v)])) as T;
   return value;
 }
+
+/**
+ * A read model's fold once retention destroyed the case's keys: the free text about the case by
+ * field (also where older events held it in clear), then every sealed value that is left.
+ */
+export const destroyedCase = <S extends CaseState>(state: S): S => eraseSealed(destroyCaseText(state));

@@ -77,6 +77,8 @@ export {
   retentionStreamOf,
   type CaseDataDestroyedData,
   erasePerson,
+  destroyCaseText,
+  destroyedCase,
   eraseSealed,
   isSealed,
   type PersonErasedData,

@@ -298,16 +298,17 @@ export const PERSONAL_FIELDS: Record<EventType, readonly string[]> = {
 };
 
 /**
- * Where the free text about the case itself lives in each event's `data` (dotted paths; an array is
- * one value): conference questions, places, agreements and reasons. The privacy layer seals these
+ * Where the free text about the case itself lives in each event's `data` (dotted paths; `[]` stands
+ * for every item of a list, so a list keeps its length and shape when its text reads erased):
+ * conference questions, places, agreements and reasons. The privacy layer seals these
  * under the case's own key, which retention destroys; what belongs to one person (their name,
  * addresses, notes, the applicant's description) is in PERSONAL_FIELDS under that person's key.
  */
 export const CASE_TEXT_FIELDS: Record<EventType, readonly string[]> = {
   ConferenceRequested: [],
-  IntakeCompleted: ['conferenceQuestions'],
+  IntakeCompleted: ['conferenceQuestions[]'],
   RequestDeclined: [],
-  QuestionsRevised: ['conferenceQuestions', 'reason'],
+  QuestionsRevised: ['conferenceQuestions[]', 'reason'],
   CoordinatorAssigned: ['reason'],
   ParticipantInvited: [],
   ParticipantCorrected: [],
@@ -317,7 +318,7 @@ export const CASE_TEXT_FIELDS: Record<EventType, readonly string[]> = {
   ConferenceScheduled: ['location'],
   ConferenceAdjourned: ['reason', 'location'],
   ConferenceHeld: [],
-  PlanRecorded: ['agreements', 'ifItDoesNotWork'],
+  PlanRecorded: ['agreements[].action', 'agreements[].where', 'ifItDoesNotWork'],
   NoPlanRecorded: ['reason'],
   PlanDistributed: [],
   FollowUpContacted: [],

@@ -3,7 +3,7 @@ import {
   CASE_DATA_DESTROYED,
   PERSON_ERASED,
   erasePerson,
-  eraseSealed,
+  destroyedCase,
   evolve,
   type CaseDataDestroyedData,
   type CaseState,
@@ -36,7 +36,7 @@ export async function projectCaseList(events: StoredEvent[], tx: SqlTx): Promise
       for (const caseId of caseIds) await rows.change(caseId, (state) => erasePerson(state, personId));
     } else if (event.type === CASE_DATA_DESTROYED) {
       // Retention destroyed the case's keys: whatever they sealed in the row reads as erased.
-      await rows.change((event.data as CaseDataDestroyedData).caseId, eraseSealed);
+      await rows.change((event.data as CaseDataDestroyedData).caseId, destroyedCase);
     } else await rows.apply(event, evolve);
   }
   for (const [caseId, row] of rows.changed()) {

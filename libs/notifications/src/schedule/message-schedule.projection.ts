@@ -5,7 +5,7 @@ import {
   CASE_DATA_DESTROYED,
   PERSON_ERASED,
   erasePerson,
-  eraseSealed,
+  destroyedCase,
   evolve,
   upcast,
   type CaseState,
@@ -107,7 +107,7 @@ export function messageScheduleProjection(settings: NotificationSettings) {
         const { caseId } = event.data as CaseDataDestroyedData;
         const batch = await batchOf(caseId);
         batch.destroyed = batch.dirty = true;
-        if (batch.state) batch.state = eraseSealed(batch.state);
+        if (batch.state) batch.state = destroyedCase(batch.state);
         continue;
       }
       const owner = caseStreamOf(event.stream);
