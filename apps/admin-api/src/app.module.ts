@@ -19,6 +19,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
 import { ReportsController } from './reports/reports.controller';
+import { StaffWebConfigController } from './staff-web/staff-web-config.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
 import { PrivacyModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
@@ -50,6 +51,7 @@ export class AppModule {
         ErasureController,
         ReportsController,
         AnswerPageController,
+        StaffWebConfigController,
       ],
       providers: [
         StepHttp,
