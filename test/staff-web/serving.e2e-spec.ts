@@ -118,19 +118,33 @@ describe('the staff web app with OIDC configured', () => {
 
   it('names the provider, the public client, the scopes and the resource to ask a token for', async () => {
     t = await startTestApp({
-      env: { ...env, TAFEL_OIDC_CLIENT_ID: 'tafel-staff-web', TAFEL_OIDC_SCOPE: 'tafel' },
+      env: {
+        ...env,
+        TAFEL_OIDC_AUDIENCE: 'urn:tafel:admin-api',
+        TAFEL_OIDC_CLIENT_ID: 'tafel-staff-web',
+        TAFEL_OIDC_SCOPE: 'tafel',
+      },
     });
     expect((await t.http.get('/staff-web/config.json')).body).toEqual({
       oidc: {
         authority: 'https://login.example.nl/realms/tafel',
         clientId: 'tafel-staff-web',
         scope: 'openid profile tafel',
-        resource: 'tafel-admin-api',
+        resource: 'urn:tafel:admin-api',
       },
     });
     const page = await t.http.get('/inloggen');
     expect(page.headers['content-security-policy']).toContain("connect-src 'self' https://login.example.nl;");
     expect(page.headers['content-security-policy']).toContain("form-action 'self' https://login.example.nl");
+  });
+
+  it('leaves the resource out when the audience is a plain name (Keycloak: the client id)', async () => {
+    t = await startTestApp({ env: { ...env, TAFEL_OIDC_CLIENT_ID: 'tafel-staff-web' } });
+    expect((await t.http.get('/staff-web/config.json')).body.oidc).toEqual({
+      authority: 'https://login.example.nl/realms/tafel',
+      clientId: 'tafel-staff-web',
+      scope: 'openid profile',
+    });
   });
 
   it('keeps the app on codes when OIDC has no client id for it (bearer tokens still verified)', async () => {

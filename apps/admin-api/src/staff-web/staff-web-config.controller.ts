@@ -10,8 +10,12 @@ export interface StaffWebConfig {
     authority: string;
     clientId: string;
     scope: string;
-    /** RFC 8707 resource indicator (the API's audience): send as `resource` to the authorize and token endpoints. */
-    resource: string;
+    /**
+     * RFC 8707 resource indicator, when the API's audience is an absolute URI (`urn:…`, `https://…`):
+     * send it as `resource` to the authorize and token endpoints. Absent for a plain client-id audience
+     * (Keycloak), which a provider would refuse as a resource.
+     */
+    resource?: string;
   } | null;
 }
 
@@ -23,10 +27,13 @@ export function staffWebConfig(config: TafelConfig): StaffWebConfig {
       authority: oidc.issuer,
       clientId: oidc.clientId,
       scope: ['openid profile', oidc.extraScope].filter(Boolean).join(' '),
-      resource: oidc.audience,
+      ...(isAbsoluteUri(oidc.audience) && { resource: oidc.audience }),
     },
   };
 }
+
+const isAbsoluteUri = (value: string): boolean =>
+  /^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(value) && !value.includes('#');
 
 /** Read by the staff web app before anything else; public (it holds nothing secret). Not part of /v1. */
 @ApiExcludeController()
