@@ -1,0 +1,197 @@
+import { DescriptionList, Heading, OrderedList, Paragraph, Table, UnorderedList } from '@amsterdam/design-system-react';
+import type { ReactNode } from 'react';
+import type { CaseMessages, CaseView, Participant, ParticipantMessages } from '../api/types';
+import { ANSWER, CHANNEL, KIND, MESSAGE_KIND, OUTCOME, PARTICIPANT_ROLE, STATE, formatDate, formatDateTime, say } from '../text/nl';
+
+export function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="ek-section" aria-labelledby={id}>
+      <Heading level={2} id={id}>
+        {heading}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+function Terms({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <DescriptionList>
+      {rows
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([term, value]) => (
+          <DescriptionList.Section key={term}>
+            <DescriptionList.Term>{term}</DescriptionList.Term>
+            <DescriptionList.Description>{value}</DescriptionList.Description>
+          </DescriptionList.Section>
+        ))}
+    </DescriptionList>
+  );
+}
+
+export function Summary({ c }: { c: CaseView }) {
+  const a = c.applicant;
+  return (
+    <Terms
+      rows={[
+        ['Status', say(STATE, c.state)],
+        ['Soort', say(KIND, c.kind)],
+        ['Regio', c.region],
+        ['Aangevraagd op', formatDate(c.requestedAt)],
+        ['Binnengekomen via', say(CHANNEL, c.channel)],
+        ['Aanvrager', [a.name, a.organisation].filter(Boolean).join(', ')],
+        ['Contact aanvrager', [a.email, a.phone].filter(Boolean).join(' · ')],
+        ['Wat is er aan de hand?', c.description],
+        ['Coördinator', c.coordinator ? `${c.coordinator.name} (${c.coordinator.email})` : 'Nog niet gekozen'],
+      ]}
+    />
+  );
+}
+
+export function Questions({ c }: { c: CaseView }) {
+  if (c.conferenceQuestions.length === 0) return <Paragraph>De vragen komen uit de intake.</Paragraph>;
+  return (
+    <OrderedList>
+      {c.conferenceQuestions.map((q, i) => (
+        <OrderedList.Item key={i}>{q}</OrderedList.Item>
+      ))}
+    </OrderedList>
+  );
+}
+
+function Messages({ m }: { m: ParticipantMessages | undefined }) {
+  if (!m) return null;
+  const lines = [
+    ...m.sent.map((s) => `${say(MESSAGE_KIND, s.kind)}: verstuurd op ${formatDateTime(s.at)}`),
+    ...m.failed.map((f) => `${say(MESSAGE_KIND, f.kind)}: niet aangekomen (${f.reason})`),
+    ...m.due.map(
+      (d) =>
+        `${say(MESSAGE_KIND, d.kind)}: ${m.reachBy === 'phone' ? 'bellen' : 'wordt verstuurd'} vanaf ${formatDateTime(d.dueAt)}`,
+    ),
+  ];
+  if (lines.length === 0) return <>Geen berichten</>;
+  return (
+    <UnorderedList size="small">
+      {lines.map((line, i) => (
+        <UnorderedList.Item key={i}>{line}</UnorderedList.Item>
+      ))}
+    </UnorderedList>
+  );
+}
+
+const contact = (p: Participant) =>
+  [p.email, p.phone, p.organisation].filter(Boolean).join(' · ') || 'Geen gegevens';
+
+export function Participants({ c, messages }: { c: CaseView; messages?: CaseMessages }) {
+  if (c.participants.length === 0) return <Paragraph>Er is nog niemand uitgenodigd.</Paragraph>;
+  const byId = new Map(messages?.participants.map((m) => [m.id, m]));
+  return (
+    <div className="ek-table-wrap">
+      <Table>
+        <Table.Caption>Deelnemers en hun berichten</Table.Caption>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">Naam</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Rol</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Contact</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Antwoord</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Voorbereiding</Table.HeaderCell>
+            <Table.HeaderCell scope="col">Berichten</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {c.participants.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.HeaderCell scope="row">
+                {p.name}
+                {p.removed && ' (verwijderd)'}
+              </Table.HeaderCell>
+              <Table.Cell>{say(PARTICIPANT_ROLE, p.role)}</Table.Cell>
+              <Table.Cell>
+                {contact(p)}
+                {byId.get(p.id)?.reachBy === 'phone' && ' – bellen, geen e-mail'}
+              </Table.Cell>
+              <Table.Cell>{p.answer ? say(ANSWER, p.answer) : 'Nog geen antwoord'}</Table.Cell>
+              <Table.Cell>
+                {p.preparedAt ? `Gedaan op ${formatDate(p.preparedAt)}` : 'Nog niet'}
+                {p.preparationNotes && <Paragraph size="small">{p.preparationNotes}</Paragraph>}
+              </Table.Cell>
+              <Table.Cell>
+                <Messages m={byId.get(p.id)} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+export function Schedule({ c }: { c: CaseView }) {
+  return (
+    <Terms
+      rows={[
+        ['Datum', c.schedule ? formatDateTime(c.schedule.startsAt) : 'Nog niet gepland'],
+        ['Plaats', c.schedule?.location],
+        ['Gehouden op', c.conference ? formatDateTime(c.conference.heldAt) : undefined],
+        [
+          'Aanwezig',
+          c.conference
+            ? c.participants
+                .filter((p) => c.conference!.attendees.includes(p.id))
+                .map((p) => p.name)
+                .join(', ')
+            : undefined,
+        ],
+      ]}
+    />
+  );
+}
+
+export function PlanTable({ c }: { c: CaseView }) {
+  if (!c.plan) return <Paragraph>Er is nog geen plan.</Paragraph>;
+  const names = new Map(c.participants.map((p) => [p.id, p.name]));
+  return (
+    <>
+      <div className="ek-table-wrap">
+        <Table>
+          <Table.Caption>Afspraken</Table.Caption>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">Wat</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Wie</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Waar</Table.HeaderCell>
+              <Table.HeaderCell scope="col">Wanneer</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {c.plan.agreements.map((a, i) => (
+              <Table.Row key={i}>
+                <Table.HeaderCell scope="row">{a.action}</Table.HeaderCell>
+                <Table.Cell>{a.ownerIds.map((id) => names.get(id) ?? 'onbekend').join(', ')}</Table.Cell>
+                <Table.Cell>{a.where ?? ''}</Table.Cell>
+                <Table.Cell>{a.when}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <Heading level={3}>Als het niet lukt</Heading>
+      <Paragraph>{c.plan.ifItDoesNotWork}</Paragraph>
+    </>
+  );
+}
+
+export function FollowUps({ c }: { c: CaseView }) {
+  if (c.followUps.length === 0) return null;
+  return (
+    <UnorderedList>
+      {c.followUps.map((f, i) => (
+        <UnorderedList.Item key={i}>
+          {formatDate(f.contactedAt)}: {say(OUTCOME, f.outcome)}
+          {f.notes ? `. ${f.notes}` : ''}
+        </UnorderedList.Item>
+      ))}
+    </UnorderedList>
+  );
+}

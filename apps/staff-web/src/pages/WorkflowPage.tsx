@@ -1,0 +1,90 @@
+import { Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { WorkflowDescription } from '../api/types';
+import { useApi } from '../auth/AuthContext';
+import { LoadError, Loading } from '../components/Status';
+import { usePageTitle } from '../components/usePageTitle';
+import { STEP_FORMS } from '../steps/steps';
+import { STATE, say } from '../text/nl';
+import { Section } from './CaseSections';
+import { mountSvg } from './diagram';
+
+const stepName = (step: string) => (step === 'request' ? 'Aanvraag indienen' : (STEP_FORMS[step]?.label ?? step));
+
+/** The diagram, drawn by mermaid; mermaid is loaded only on this page. */
+function Diagram({ text }: { text: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let unmount: (() => void) | undefined;
+    let live = true;
+    import('mermaid')
+      .then(async ({ default: mermaid }) => {
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+        const { svg } = await mermaid.render('werkwijze-diagram', text);
+        if (live && host.current) unmount = mountSvg(host.current, svg);
+      })
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+      unmount?.();
+    };
+  }, [text]);
+  if (failed) return <Paragraph>Het schema kon niet worden getekend. De tabel hieronder zegt hetzelfde.</Paragraph>;
+  return (
+    <figure className="ek-diagram" aria-label="Schema van de werkwijze">
+      <div ref={host} aria-hidden="true" />
+      <figcaption>
+        <Paragraph size="small">Het schema staat hieronder ook als tabel.</Paragraph>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function WorkflowPage() {
+  usePageTitle('Werkwijze');
+  const api = useApi();
+  const query = useQuery({
+    queryKey: ['workflow'],
+    queryFn: () => api.get<WorkflowDescription>('/v1/workflow'),
+    staleTime: Infinity,
+  });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} heading="Werkwijze" />;
+  const w = query.data;
+  return (
+    <>
+      <Heading level={1}>Werkwijze</Heading>
+      <Paragraph>
+        Zo loopt een zaak door Tafel, van aanvraag tot het einde. Elke pijl is een stap die u kunt zetten.
+      </Paragraph>
+      <Section id="schema" heading="Schema">
+        <Diagram text={w.mermaid} />
+      </Section>
+      <Section id="stappen-tabel" heading="Alle stappen">
+        <div className="ek-table-wrap">
+          <Table>
+            <Table.Caption>Welke stap brengt een zaak waarheen (werkwijze versie {w.version})</Table.Caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Van</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Stap</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Naar</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {w.transitions.map((t, i) => (
+                <Table.Row key={i}>
+                  <Table.HeaderCell scope="row">{say(STATE, t.from)}</Table.HeaderCell>
+                  <Table.Cell>{stepName(t.step)}</Table.Cell>
+                  <Table.Cell>{say(STATE, t.to)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </Section>
+    </>
+  );
+}
