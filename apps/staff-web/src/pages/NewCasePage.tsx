@@ -76,7 +76,10 @@ export function NewCasePage() {
             field={field}
             id={`nieuw-${field.name}`}
             value={values[field.name]}
-            onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+            onChange={(value) => {
+              command.changed();
+              setValues((v) => ({ ...v, [field.name]: value }));
+            }}
             participants={[]}
             invalid={invalid.has(`nieuw-${field.name}`)}
           />

@@ -78,7 +78,10 @@ export function StepForm({ case: c, step, onDone, onStale }: Props) {
           field={field}
           id={`${formId}-${field.name}`}
           value={values[field.name]}
-          onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+          onChange={(value) => {
+              command.changed();
+              setValues((v) => ({ ...v, [field.name]: value }));
+            }}
           participants={participants}
           invalid={invalid.has(`${formId}-${field.name}`)}
         />

@@ -11,20 +11,22 @@ export interface Refusal {
 const newKey = () => crypto.randomUUID();
 
 /**
- * Sends a command with an Idempotency-Key made when the form opens. The key is kept until the server
- * answers, so a double click or a retry after a lost connection appends once; after an answer the
- * next submit is a new command with a new key.
+ * Sends a command with an Idempotency-Key made when the form opens. After a success the key is kept
+ * until the form is changed, so a second click of a double click gets the first answer again and
+ * appends nothing; a lost connection keeps it too, so a retry appends once. After a refusal the next
+ * submit is a new command with a new key.
  */
 export function useCommand<T>(
   send: (idempotencyKey: string) => Promise<T>,
   handlers: { onDone: (answer: T) => void; onStale?: () => void; fieldsOf: (error: ApiError) => FieldError[] },
 ) {
   const [key, setKey] = useState(newKey);
+  const [done, setDone] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const mutation = useMutation({
     mutationFn: send,
     onSuccess: (answer) => {
-      setKey(newKey());
+      setDone(true);
       setRefusal(null);
       handlers.onDone(answer);
     },
@@ -44,6 +46,12 @@ export function useCommand<T>(
   });
   return {
     run: () => mutation.mutate(key),
+    /** The form was changed: after a success, what is sent next is a new command. */
+    changed: () => {
+      if (!done) return;
+      setDone(false);
+      setKey(newKey());
+    },
     pending: mutation.isPending,
     refusal,
     refuse: setRefusal,
