@@ -8,7 +8,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { STEP_FORMS } from '../steps/steps';
 import { STATE, say } from '../text/nl';
 import { Section } from './CaseSections';
-import { mountSvg } from './diagram';
+import { mountSvg, withoutInlineStyles } from './diagram';
 
 const stepName = (step: string) => (step === 'request' ? 'Aanvraag indienen' : (STEP_FORMS[step]?.label ?? step));
 
@@ -21,9 +21,24 @@ function Diagram({ text }: { text: string }) {
     let live = true;
     import('mermaid')
       .then(async ({ default: mermaid }) => {
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-        const { svg } = await mermaid.render('werkwijze-diagram', text);
-        if (live && host.current) unmount = mountSvg(host.current, svg);
+        // Labels as SVG text, not HTML in a foreignObject: no inline styles there either.
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          htmlLabels: false,
+          flowchart: { htmlLabels: false },
+          theme: 'base',
+          themeVariables: {
+            fontFamily: 'system-ui, Arial, sans-serif',
+            primaryColor: '#e3f0ed',
+            primaryBorderColor: '#0b5d55',
+            primaryTextColor: '#1f2a28',
+            lineColor: '#1f2a28',
+          },
+        });
+        const css: string[] = [];
+        const { svg } = await withoutInlineStyles(() => mermaid.render('werkwijze-diagram', text), css);
+        if (live && host.current) unmount = mountSvg(host.current, svg, css);
       })
       .catch(() => live && setFailed(true));
     return () => {
