@@ -82,48 +82,39 @@ function Messages({ m }: { m: ParticipantMessages | undefined }) {
 const contact = (p: Participant) =>
   [p.email, p.phone, p.organisation].filter(Boolean).join(' · ') || 'Geen gegevens';
 
+/** A card per participant (a table of six columns does not fit a phone). */
 export function Participants({ c, messages }: { c: CaseView; messages?: CaseMessages }) {
   if (c.participants.length === 0) return <Paragraph>Er is nog niemand uitgenodigd.</Paragraph>;
   const byId = new Map(messages?.participants.map((m) => [m.id, m]));
   return (
-    <div className="ek-table-wrap">
-      <Table>
-        <Table.Caption>Deelnemers en hun berichten</Table.Caption>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">Naam</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Rol</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Contact</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Antwoord</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Voorbereiding</Table.HeaderCell>
-            <Table.HeaderCell scope="col">Berichten</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {c.participants.map((p) => (
-            <Table.Row key={p.id}>
-              <Table.HeaderCell scope="row">
-                {p.name}
-                {p.removed && ' (verwijderd)'}
-              </Table.HeaderCell>
-              <Table.Cell>{say(PARTICIPANT_ROLE, p.role)}</Table.Cell>
-              <Table.Cell>
-                {contact(p)}
-                {byId.get(p.id)?.reachBy === 'phone' && ' – bellen, geen e-mail'}
-              </Table.Cell>
-              <Table.Cell>{p.answer ? say(ANSWER, p.answer) : 'Nog geen antwoord'}</Table.Cell>
-              <Table.Cell>
-                {p.preparedAt ? `Gedaan op ${formatDate(p.preparedAt)}` : 'Nog niet'}
-                {p.preparationNotes && <Paragraph size="small">{p.preparationNotes}</Paragraph>}
-              </Table.Cell>
-              <Table.Cell>
-                <Messages m={byId.get(p.id)} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <ul className="ek-cards">
+      {c.participants.map((p) => (
+        <li key={p.id} className="ek-card" aria-labelledby={`deelnemer-${p.id}`}>
+          <Heading level={3} size="level-4" id={`deelnemer-${p.id}`}>
+            {p.name}
+            {p.removed && ' (verwijderd)'}
+          </Heading>
+          <Terms
+            rows={[
+              ['Rol', say(PARTICIPANT_ROLE, p.role)],
+              [
+                'Contact',
+                `${contact(p)}${byId.get(p.id)?.reachBy === 'phone' ? ' – geen e-mail: bellen' : ''}`,
+              ],
+              ['Antwoord', p.answer ? say(ANSWER, p.answer) : 'Nog geen antwoord'],
+              [
+                'Voorbereiding',
+                <>
+                  {p.preparedAt ? `Gedaan op ${formatDate(p.preparedAt)}` : 'Nog niet'}
+                  {p.preparationNotes && <Paragraph size="small">{p.preparationNotes}</Paragraph>}
+                </>,
+              ],
+              ['Berichten', byId.has(p.id) ? <Messages m={byId.get(p.id)} /> : undefined],
+            ]}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 
