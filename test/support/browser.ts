@@ -38,6 +38,8 @@ export async function openPage(
   });
   // Nothing leaves this machine (the provider's dev pages @import a web font): hermetic and fast.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+  // Fail on the locator that never came, well before the test's own timeout.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
