@@ -211,7 +211,6 @@ describe('staff web app in a browser', () => {
       });
       expectStatus(invited, 201);
       const before = await types(built.id);
-      const tab = tabs.find((x) => x.page.url().startsWith(base)) as StaffTab;
       const { page } = await signIn('coordinator');
       await page.goto(`${base}/zaken/${built.id}`);
       const prepare = stepForm(page, 'Voorbereiding vastleggen');
@@ -229,7 +228,6 @@ describe('staff web app in a browser', () => {
       expect(after.at(-1)).toBe('ParticipantPrepared');
       expect(posted.length).toBeGreaterThanOrEqual(1);
       expect(posted.every((s) => s < 300)).toBe(true);
-      void tab;
     },
     SCENARIO_TIMEOUT,
   );
