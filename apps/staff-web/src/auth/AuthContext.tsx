@@ -36,7 +36,8 @@ export function AuthProvider({
     signIn
       .restore()
       .catch(() => null)
-      .then((kept) => live && setSession(kept));
+      // A sign-in that finished meanwhile (the OIDC callback) wins over what was kept.
+      .then((kept) => live && setSession((now) => (now === undefined ? kept : now)));
     return () => {
       live = false;
     };

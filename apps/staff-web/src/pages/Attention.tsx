@@ -61,7 +61,7 @@ export function Attention() {
     <>
       {GROUPS.map(([key, heading]) => (
         <section key={key} aria-labelledby={`aandacht-${key}`}>
-          <Heading level={3} id={`aandacht-${key}`}>
+          <Heading level={3} size="level-4" id={`aandacht-${key}`}>
             {heading} ({found[key].length})
           </Heading>
           <Items items={found[key]} />

@@ -97,6 +97,7 @@ export function CaseListPage() {
   return (
     <>
       <Heading level={1}>Zaken</Heading>
+      <Paragraph>U ziet de zaken die u mag zien. Bent u coördinator? Dan zijn dat uw eigen zaken.</Paragraph>
       <Paragraph>
         <AppLink to="/zaken/nieuw">Nieuwe aanvraag</AppLink>
       </Paragraph>
