@@ -19,8 +19,12 @@ if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'apps', 's
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   execFileSync(
     process.execPath,
-    [vite, 'build', '--config', 'apps/staff-web/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    [vite, 'build', '--config', 'apps/staff-web/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
   );
   builtMs = Date.now() - started;
 }
