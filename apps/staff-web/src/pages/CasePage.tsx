@@ -51,7 +51,7 @@ function Steps({ c }: { c: CaseView }) {
         </Alert>
       )}
       {steps.length === 0 && <Paragraph>Er is nu geen stap te doen.</Paragraph>}
-      <div className="ek-stack">
+      <div className="ek-steps">
         {steps.map((step) => (
           <StepForm key={step} case={c} step={step} onDone={onDone} onStale={onStale} />
         ))}

@@ -1,7 +1,7 @@
 import { DescriptionList, Heading, OrderedList, Paragraph, Table, UnorderedList } from '@amsterdam/design-system-react';
 import type { ReactNode } from 'react';
 import type { CaseMessages, CaseView, Participant, ParticipantMessages } from '../api/types';
-import { ANSWER, CHANNEL, KIND, MESSAGE_KIND, OUTCOME, PARTICIPANT_ROLE, STATE, formatDate, formatDateTime, say } from '../text/nl';
+import { ANSWER, CHANNEL, KIND, MESSAGE_KIND, OUTCOME, PARTICIPANT_ROLE, STATE, capital, formatDate, formatDateTime, say } from '../text/nl';
 
 export function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (
@@ -61,12 +61,12 @@ export function Questions({ c }: { c: CaseView }) {
 
 function Messages({ m }: { m: ParticipantMessages | undefined }) {
   if (!m) return null;
+  const kind = (code: string) => capital(say(MESSAGE_KIND, code));
   const lines = [
-    ...m.sent.map((s) => `${say(MESSAGE_KIND, s.kind)}: verstuurd op ${formatDateTime(s.at)}`),
-    ...m.failed.map((f) => `${say(MESSAGE_KIND, f.kind)}: niet aangekomen (${f.reason})`),
+    ...m.sent.map((s) => `${kind(s.kind)}: verstuurd op ${formatDateTime(s.at)}`),
+    ...m.failed.map((f) => `${kind(f.kind)}: niet aangekomen (${f.reason})`),
     ...m.due.map(
-      (d) =>
-        `${say(MESSAGE_KIND, d.kind)}: ${m.reachBy === 'phone' ? 'bellen' : 'wordt verstuurd'} vanaf ${formatDateTime(d.dueAt)}`,
+      (d) => `${kind(d.kind)}: ${m.reachBy === 'phone' ? 'bellen' : 'wordt verstuurd'} vanaf ${formatDateTime(d.dueAt)}`,
     ),
   ];
   if (lines.length === 0) return <>Geen berichten</>;

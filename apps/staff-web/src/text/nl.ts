@@ -91,3 +91,5 @@ export const formatDate = (iso: string | undefined): string => (iso ? dateOnly.f
 /** A word for a code, or the code itself when there is no word for it. */
 export const say = (words: Record<string, string>, code: string | undefined | null): string =>
   code ? (words[code] ?? code) : '';
+
+export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,12 +1,10 @@
 import type { Actor, HistoryEvent } from '../api/types';
-import { ANSWER, KIND, MESSAGE_KIND, OUTCOME, ROLE, formatDateTime, say } from './nl';
+import { ANSWER, KIND, MESSAGE_KIND, OUTCOME, ROLE, capital, formatDateTime, say } from './nl';
 
 export const MESSAGE_EVENTS = ['MessageSent', 'MessageFailed'];
 
 /** A history event of the case itself (not a message outcome): these have the case's revisions. */
 export const isCaseEvent = (event: HistoryEvent): boolean => !MESSAGE_EVENTS.includes(event.type);
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Who the participants were, by id, as the history named them (the last name given wins). */
 export function participantNames(events: HistoryEvent[]): Map<string, string> {
