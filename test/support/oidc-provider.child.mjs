@@ -18,6 +18,7 @@ const issuer = `http://127.0.0.1:${server.address().port}`;
 process.send({ port: server.address().port });
 
 function configure({ redirectUri, postLogoutRedirectUri, clientId, audience, accounts }) {
+  const appOrigin = new URL(redirectUri).origin;
   const account = (id) => accounts[id] && { accountId: id, claims: () => ({ sub: id, ...accounts[id] }) };
   const provider = new Provider(issuer, {
     clients: [
@@ -37,6 +38,9 @@ function configure({ redirectUri, postLogoutRedirectUri, clientId, audience, acc
     // The ID token carries the name too (the app shows who is signed in without calling userinfo).
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // The app calls the token endpoint and the key set from its own origin, and only it may.
+    clientBasedCORS: (_ctx, origin) => origin === appOrigin,
+    ttl: { AccessToken: 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     features: {
       devInteractions: { enabled: true },
       resourceIndicators: {

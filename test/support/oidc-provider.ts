@@ -36,13 +36,15 @@ type Message = { port?: number; issuer?: string; signed?: { id: number; token: s
  */
 export async function startOidcProvider(options: TestOidcProviderOptions): Promise<TestOidcProvider> {
   const child = fork(join(__dirname, 'oidc-provider.child.mjs'), [], {
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  // Its start-up warnings (Node 20, the in-memory adapter, dev interactions) are what a test rig is.
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-    const rest = text.split('\n').filter((line) => line && !/^oidc-provider (WARNING|NOTICE):/.test(line));
-    if (rest.length) process.stderr.write(`${rest.join('\n')}\n`);
-  });
+  // Its warnings (Node 20, the in-memory adapter, dev interactions) are what a test rig is.
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8').on('data', (text: string) => {
+      const rest = text.split('\n').filter((line) => line && !/^oidc-provider (WARNING|NOTICE):/.test(line));
+      if (rest.length) process.stderr.write(`${rest.join('\n')}\n`);
+    });
+  }
   const next = <K extends keyof Message>(key: K) =>
     new Promise<NonNullable<Message[K]>>((resolve, reject) => {
       const onMessage = (m: Message) => {
