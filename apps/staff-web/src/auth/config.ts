@@ -2,6 +2,8 @@ export interface OidcConfig {
   authority: string;
   clientId: string;
   scope: string;
+  /** RFC 8707: the API the access token is for (some providers issue a JWT only with it). */
+  resource?: string;
 }
 
 /** What the server tells the app at `/staff-web/config.json`. */

@@ -9,7 +9,12 @@ import { tokenSignIn, type SignIn } from './sessions';
 
 describe('the runtime configuration', () => {
   it('reads the OIDC provider from /staff-web/config.json', async () => {
-    const oidc = { authority: 'https://id.example.nl', clientId: 'tafel-staff', scope: 'openid profile' };
+    const oidc = {
+      authority: 'https://id.example.nl',
+      clientId: 'tafel-staff',
+      scope: 'openid profile',
+      resource: 'urn:tafel:admin-api',
+    };
     const fetchImpl = vi.fn(async () => json({ oidc }));
     expect(await loadConfig(fetchImpl)).toEqual({ oidc });
     expect(fetchImpl).toHaveBeenCalledWith('/staff-web/config.json', expect.anything());
