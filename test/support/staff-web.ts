@@ -18,7 +18,7 @@ export const h1 = (page: Page, name: string | RegExp): Locator =>
  */
 export async function look(tab: StaffTab, name: string): Promise<void> {
   // Before axe, which sets inline styles of its own while it measures.
-  expect([...new Set(tab.problems)]).toEqual([]);
+  expect({ page: name, problems: [...new Set(tab.problems)] }).toEqual({ page: name, problems: [] });
   await screenshot(tab.page, name);
   await expectAccessible(tab.page, name);
   tab.problems.length = 0;
