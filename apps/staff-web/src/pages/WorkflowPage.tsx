@@ -5,12 +5,10 @@ import type { WorkflowDescription } from '../api/types';
 import { useApi } from '../auth/AuthContext';
 import { LoadError, Loading } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
-import { STEP_FORMS } from '../steps/steps';
 import { STATE, say } from '../text/nl';
+import { dutchDiagram, stepName } from '../text/workflow';
 import { Section } from './CaseSections';
 import { mountSvg, withoutInlineStyles } from './diagram';
-
-const stepName = (step: string) => (step === 'request' ? 'Aanvraag indienen' : (STEP_FORMS[step]?.label ?? step));
 
 /** The diagram, drawn by mermaid; mermaid is loaded only on this page. */
 function Diagram({ text }: { text: string }) {
@@ -75,7 +73,7 @@ export function WorkflowPage() {
         Zo loopt een zaak door Tafel, van aanvraag tot het einde. Elke pijl is een stap die u kunt zetten.
       </Paragraph>
       <Section id="schema" heading="Schema">
-        <Diagram text={w.mermaid} />
+        <Diagram text={dutchDiagram(w.mermaid, w.states)} />
       </Section>
       <Section id="stappen-tabel" heading="Alle stappen">
         <div className="ek-table-wrap">

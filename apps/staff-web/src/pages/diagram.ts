@@ -21,8 +21,17 @@ export function hideStyles(markup: string, css: string[]): string {
     .replace(STYLE_ATTRIBUTE, '$1data-tafel-style=$2');
 }
 
+/** One render at a time: the patches below are global, and React may start a second render early. */
+let running: Promise<unknown> = Promise.resolve();
+
 /** Runs `render` (mermaid) without an inline style reaching the CSP; `css` collects its stylesheets. */
-export async function withoutInlineStyles<T>(render: () => Promise<T>, css: string[]): Promise<T> {
+export function withoutInlineStyles<T>(render: () => Promise<T>, css: string[]): Promise<T> {
+  const run = running.then(() => patched(render, css));
+  running = run.catch(() => undefined);
+  return run;
+}
+
+async function patched<T>(render: () => Promise<T>, css: string[]): Promise<T> {
   const { setAttribute } = Element.prototype;
   const { createElement, createElementNS } = Document.prototype;
   const { parseFromString } = DOMParser.prototype;
