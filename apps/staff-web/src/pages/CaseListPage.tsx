@@ -116,7 +116,7 @@ export function CaseListPage() {
           <Field>
             <Label htmlFor="zoek">Zoek op kenmerk</Label>
             <Paragraph id="zoek-hulp" size="small">
-              Bijvoorbeeld EK-2026-0012. Tafel zoekt in de zaken hieronder.
+              Bijvoorbeeld EK-4F2A91C0. Tafel zoekt in de zaken hieronder.
             </Paragraph>
             <TextInput
               id="zoek"

@@ -9,7 +9,7 @@ import { useApi } from '../auth/AuthContext';
 import { AppLink } from '../components/AppLink';
 import { LoadError, Loading } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
-import { ROLE, STATE, formatDateTime, say } from '../text/nl';
+import { ROLE, STATE, formatDateTime, readOf, say } from '../text/nl';
 import { timeline } from '../text/timeline';
 import { Participants, Section, Summary } from './CaseSections';
 
@@ -106,7 +106,7 @@ function ReadLog({ caseId }: { caseId: string }) {
                 <Table.HeaderCell scope="col">Wanneer</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Wie</Table.HeaderCell>
                 <Table.HeaderCell scope="col">Rol</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Wat</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Bekeek</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -115,7 +115,7 @@ function ReadLog({ caseId }: { caseId: string }) {
                   <Table.HeaderCell scope="row">{formatDateTime(e.at)}</Table.HeaderCell>
                   <Table.Cell>{e.actor.name ?? e.actor.id}</Table.Cell>
                   <Table.Cell>{say(ROLE, e.actor.role)}</Table.Cell>
-                  <Table.Cell>{e.route}</Table.Cell>
+                  <Table.Cell>{readOf(e.route)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

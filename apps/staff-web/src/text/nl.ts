@@ -93,3 +93,15 @@ export const say = (words: Record<string, string>, code: string | undefined | nu
   code ? (words[code] ?? code) : '';
 
 export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const READ: [RegExp, string][] = [
+  [/\/messages$/, 'de berichten'],
+  [/\/history$/, 'de geschiedenis'],
+  [/\/state$/, 'de zaak zoals hij was'],
+  [/\/verification$/, 'de controle'],
+  [/\/access-log$/, 'wie de zaak bekeek'],
+  [/\/cases\/:id$/, 'de zaak'],
+];
+
+/** What a read in the access log looked at, from its route ("GET /v1/cases/:id/messages"). */
+export const readOf = (route: string): string => READ.find(([pattern]) => pattern.test(route))?.[1] ?? route;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../api/types';
+import { readOf } from './nl';
 import { sentence, timeline } from './timeline';
 
 const fatima = { id: 'u-1', name: 'Fatima de Vries', role: 'coordinator' };
@@ -54,5 +55,14 @@ describe('the timeline in Dutch sentences', () => {
     ]);
     expect(lines[0]).toMatchObject({ text: 'Fatima de Vries nodigde Anna Jansen uit.', revision: invited.revision });
     expect(lines[1].revision).toBeUndefined();
+  });
+});
+
+describe('the read log in Dutch', () => {
+  it('says what was read', () => {
+    expect(readOf('GET /v1/cases/:id')).toBe('de zaak');
+    expect(readOf('GET /v1/cases/:id/messages')).toBe('de berichten');
+    expect(readOf('GET /v1/cases/:id/history')).toBe('de geschiedenis');
+    expect(readOf('GET /v1/other')).toBe('GET /v1/other');
   });
 });
