@@ -66,7 +66,7 @@ describe('staff web app in a browser', () => {
     'a region manager signs in with a code, requests a case, completes the intake and assigns a coordinator',
     async () => {
       const { page, ...tab } = await signIn('regionManager', { screenshot: 'inloggen' });
-      await look({ page, ...tab }, 'zaken');
+      await look({ page, ...tab }, 'zaken-leeg');
       await page.getByRole('main').getByRole('link', { name: 'Nieuwe aanvraag' }).click();
       await h1(page, 'Nieuwe aanvraag').waitFor();
       await look({ page, ...tab }, 'nieuwe-aanvraag');
@@ -97,6 +97,10 @@ describe('staff web app in a browser', () => {
       await submitStep(page, 'Coördinator toewijzen');
       await stepForm(page, 'Deelnemer uitnodigen').waitFor();
       await look({ page, ...tab }, 'zaak-voorbereiding');
+
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zaken' }).click();
+      await page.getByRole('table', { name: 'Zaken' }).getByRole('link', { name: reference }).waitFor();
+      await look({ page, ...tab }, 'zaken');
 
       const { body } = await api.read(caseId);
       expect(body.state).toBe('preparing');
