@@ -8,6 +8,8 @@ import { ACTIVE_STATES, attention, type AttentionItem, type CaseDetail } from '.
 
 /** At most this many active cases are looked into for the attention list. */
 const LOOK_INTO = 25;
+/** The attention list is read again after a minute at the soonest, not on every visit of the page. */
+const FRESH_FOR = 60_000;
 
 const GROUPS = [
   ['waitingForCoordinator', 'Wacht langer dan een week op een coördinator'],
@@ -36,6 +38,7 @@ export function Attention() {
   const list = useQuery({
     queryKey: ['cases', 'attention'],
     queryFn: () => api.get<CaseList>('/v1/cases?limit=200'),
+    staleTime: FRESH_FOR,
   });
   const active = (list.data?.items ?? []).filter((c) => ACTIVE_STATES.includes(c.state)).slice(0, LOOK_INTO);
   const details = useQueries({
@@ -48,6 +51,7 @@ export function Attention() {
         ]);
         return { view, messages };
       },
+      staleTime: FRESH_FOR,
     })),
   });
   if (list.isPending) return <Paragraph role="status">Even geduld…</Paragraph>;
