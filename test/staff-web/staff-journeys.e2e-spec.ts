@@ -220,9 +220,10 @@ describe('staff web app in a browser', () => {
       const prepare = stepForm(page, 'Voorbereiding vastleggen');
       await prepare.getByLabel('Deelnemer', { exact: true }).selectOption({ label: 'Dirk Dubbel' });
       await prepare.getByLabel('Notities').fill('Doel en werkwijze besproken.');
-      const posted: number[] = [];
+      const posted: { status: number; key: string }[] = [];
       page.on('response', (r) => {
-        if (r.request().method() === 'POST' && r.url().includes('/preparation')) posted.push(r.status());
+        if (r.request().method() === 'POST' && r.url().includes('/preparation'))
+          posted.push({ status: r.status(), key: r.request().headers()['idempotency-key'] });
       });
       await prepare.getByRole('button', { name: 'Voorbereiding vastleggen' }).dblclick();
       await page.getByText('Bezig met opslaan…').waitFor({ state: 'detached' });
@@ -231,7 +232,8 @@ describe('staff web app in a browser', () => {
       expect(after.length - before.length).toBe(1);
       expect(after.at(-1)).toBe('ParticipantPrepared');
       expect(posted.length).toBeGreaterThanOrEqual(1);
-      expect(posted.every((s) => s < 300)).toBe(true);
+      expect(posted.every((p) => p.status < 300)).toBe(true);
+      expect(new Set(posted.map((p) => p.key)).size).toBe(1);
     },
     SCENARIO_TIMEOUT,
   );

@@ -60,8 +60,11 @@ describe('staff web app in a browser, PostgreSQL store', () => {
     const prepare = stepForm(page, 'Voorbereiding vastleggen');
     await prepare.getByLabel('Deelnemer', { exact: true }).selectOption({ label: 'Dirk Dubbel' });
     const answers: Promise<unknown>[] = [];
+    const keys: string[] = [];
     page.on('response', (r) => {
-      if (r.request().method() === 'POST' && r.url().includes('/preparation')) answers.push(r.finished());
+      if (r.request().method() !== 'POST' || !r.url().includes('/preparation')) return;
+      answers.push(r.finished());
+      keys.push(r.request().headers()['idempotency-key']);
     });
     await prepare.getByRole('button', { name: 'Voorbereiding vastleggen', exact: true }).dblclick();
     await page.getByText('Bezig met opslaan…').waitFor({ state: 'detached' });
@@ -69,5 +72,7 @@ describe('staff web app in a browser, PostgreSQL store', () => {
     await Promise.all(answers);
     const after = await history();
     expect(after.slice(before.length)).toEqual(['ParticipantPrepared']);
+    // However many requests the double click sent, they carried one key.
+    expect(new Set(keys).size).toBe(1);
   }, 120_000);
 });
