@@ -14,7 +14,7 @@ import { FollowUps, Participants, PlanTable, Questions, Schedule, Section, Summa
 
 type Notice = { kind: 'done'; text: string } | { kind: 'stale' };
 
-export const STALE = 'Deze zaak is intussen gewijzigd. We hebben de nieuwste versie geladen.';
+const STALE = 'Deze zaak is intussen gewijzigd. We hebben de nieuwste versie geladen.';
 
 function Steps({ c }: { c: CaseView }) {
   const queries = useQueryClient();
