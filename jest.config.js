@@ -31,6 +31,8 @@ const common = {
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // The staff web app's own specs (*.test.tsx) run under vitest, never here.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/staff-web/'],
   // ESM-only packages under CommonJS Jest: let swc compile them too.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
 };

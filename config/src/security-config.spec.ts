@@ -30,6 +30,17 @@ describe('staff identity and hardening configuration', () => {
     );
   });
 
+  it("takes the staff web app's client id and extra scopes, leaving out openid and profile", () => {
+    const oidc = loadConfig({
+      ...OIDC,
+      TAFEL_OIDC_CLIENT_ID: ' tafel-staff-web ',
+      TAFEL_OIDC_SCOPE: 'openid  tafel offline_access profile tafel',
+    }).oidc;
+    expect(oidc).toMatchObject({ clientId: 'tafel-staff-web', extraScope: 'tafel offline_access' });
+    expect(loadConfig({ ...OIDC, TAFEL_OIDC_SCOPE: 'openid' }).oidc?.extraScope).toBeUndefined();
+    expect(loadConfig(OIDC).oidc?.clientId).toBeUndefined();
+  });
+
   it('accepts plain http for a provider on loopback only', () => {
     const local = { ...OIDC, TAFEL_OIDC_JWKS_URL: 'http://127.0.0.1:8080/jwks' };
     expect(loadConfig(local).oidc?.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
@@ -49,6 +60,10 @@ describe('staff identity and hardening configuration', () => {
     [{ ...OIDC, TAFEL_OIDC_ROLE_CLAIM: 'a b' }, 'TAFEL_OIDC_ROLE_CLAIM'],
     [{ TAFEL_OIDC_REGIONS_CLAIM: 'regions' }, 'TAFEL_OIDC_REGIONS_CLAIM'],
     [{ ...OIDC, TAFEL_OIDC_REGIONS_CLAIM: 'a..b' }, 'TAFEL_OIDC_REGIONS_CLAIM'],
+    [{ TAFEL_OIDC_CLIENT_ID: 'tafel-staff-web' }, 'TAFEL_OIDC_CLIENT_ID'],
+    [{ ...OIDC, TAFEL_OIDC_CLIENT_ID: 'tafel staff web' }, 'TAFEL_OIDC_CLIENT_ID'],
+    [{ TAFEL_OIDC_SCOPE: 'tafel' }, 'TAFEL_OIDC_SCOPE'],
+    [{ ...OIDC, TAFEL_OIDC_SCOPE: 'tafel "quoted"' }, 'TAFEL_OIDC_SCOPE'],
     [{ TAFEL_RATE_LIMIT: 'lots' }, 'TAFEL_RATE_LIMIT'],
     [{ TAFEL_RATE_LIMIT: '0/1m' }, 'TAFEL_RATE_LIMIT'],
     [{ TAFEL_RATE_LIMIT: '600/minute' }, 'TAFEL_RATE_LIMIT'],

@@ -10,6 +10,10 @@ export interface OidcConfig {
   roleClaim: string;
   /** Claim holding a region manager's regions (a list of strings); a dotted path as the role claim. */
   regionsClaim: string;
+  /** The staff web app's public client id at the provider (TAFEL_OIDC_CLIENT_ID); absent: the app signs in with a token only. */
+  clientId?: string;
+  /** Scopes the staff web app asks for besides `openid profile` (TAFEL_OIDC_SCOPE), space-separated. */
+  extraScope?: string;
 }
 
 /** At most `limit` requests per token (or per IP without one) in each window of `windowMs`. */
@@ -77,6 +81,8 @@ function oidc(env: Env, refuse: Refuse): OidcConfig | undefined {
   if (given.length === 0) {
     if (env.TAFEL_OIDC_ROLE_CLAIM) refuse('TAFEL_OIDC_ROLE_CLAIM', 'set without TAFEL_OIDC_ISSUER');
     if (env.TAFEL_OIDC_REGIONS_CLAIM) refuse('TAFEL_OIDC_REGIONS_CLAIM', 'set without TAFEL_OIDC_ISSUER');
+    if (env.TAFEL_OIDC_CLIENT_ID) refuse('TAFEL_OIDC_CLIENT_ID', 'set without TAFEL_OIDC_ISSUER');
+    if (env.TAFEL_OIDC_SCOPE) refuse('TAFEL_OIDC_SCOPE', 'set without TAFEL_OIDC_ISSUER');
     return undefined;
   }
   const missing = OIDC_VARIABLES.find((name) => !env[name]);
@@ -90,7 +96,27 @@ function oidc(env: Env, refuse: Refuse): OidcConfig | undefined {
     audience: (env.TAFEL_OIDC_AUDIENCE as string).trim(),
     roleClaim,
     regionsClaim,
+    clientId: clientId(env, refuse),
+    extraScope: extraScope(env, refuse),
   };
+}
+
+/** A client id as providers make them: printable, no spaces (a UUID, `tafel-staff-web`, …). */
+function clientId(env: Env, refuse: Refuse): string | undefined {
+  const value = env.TAFEL_OIDC_CLIENT_ID?.trim();
+  if (!value) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(value))
+    refuse('TAFEL_OIDC_CLIENT_ID', `expected a client id without spaces, got "${value}"`);
+  return value;
+}
+
+/** Scope tokens (RFC 6749 §3.3) separated by spaces; `openid` and `profile` are asked for anyway. */
+function extraScope(env: Env, refuse: Refuse): string | undefined {
+  const words = env.TAFEL_OIDC_SCOPE?.trim().split(/\s+/).filter(Boolean) ?? [];
+  const bad = words.find((word) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(word));
+  if (bad !== undefined) refuse('TAFEL_OIDC_SCOPE', `not a scope: "${bad}"`);
+  const extra = words.filter((word) => word !== 'openid' && word !== 'profile');
+  return extra.length ? [...new Set(extra)].join(' ') : undefined;
 }
 
 function rateLimit(env: Env, refuse: Refuse): RateLimit | undefined {

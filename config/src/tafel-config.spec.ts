@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './tafel-config';
 import { parseDuration } from './duration';
 
@@ -76,6 +77,11 @@ describe('configuration', () => {
     );
     expect(() => esdb('http://es-1:2113')).toThrow(/^TAFEL_EVENTSTORE_URL:/);
     expect(() => esdb('esdb://')).toThrow(/^TAFEL_EVENTSTORE_URL:/);
+  });
+
+  it('serves the staff web app from ./dist/staff-web unless TAFEL_STAFF_WEB_DIR says otherwise', () => {
+    expect(loadConfig({}).staffWebDir).toBe(resolve('dist/staff-web'));
+    expect(loadConfig({ TAFEL_STAFF_WEB_DIR: '/srv/tafel/web' }).staffWebDir).toBe('/srv/tafel/web');
   });
 
   it('takes a 32-byte base64 master key, else keeps it in a key file, and never repeats a bad one', () => {

@@ -58,6 +58,8 @@ export interface TafelConfig extends SecurityConfig {
   signingKey?: string;
   /** Where the signing key is kept when TAFEL_SIGNING_KEY is not set (created on first start). */
   signingKeyFile: string;
+  /** The built staff web app served at `/` (TAFEL_STAFF_WEB_DIR, default ./dist/staff-web). */
+  staffWebDir: string;
   /** A signed checkpoint after this many new events (TAFEL_CHECKPOINT_EVERY)… */
   checkpointEvery: number;
   /** …or this long after the last one when anything new came (TAFEL_CHECKPOINT_INTERVAL). */
@@ -275,6 +277,7 @@ export function loadConfig(env: Env = process.env): TafelConfig {
     organisationPhone: phone(env, 'TAFEL_ORGANISATION_PHONE'),
     signingKey: ed25519Key(env, 'TAFEL_SIGNING_KEY'),
     signingKeyFile: `${dataDir}/signing.key`,
+    staffWebDir: resolve(env.TAFEL_STAFF_WEB_DIR || './dist/staff-web'),
     checkpointEvery: integer(env, 'TAFEL_CHECKPOINT_EVERY', 1000, 1, 1_000_000_000),
     checkpointIntervalMs: duration(env, 'TAFEL_CHECKPOINT_INTERVAL', '10m'),
     retentionMs: duration(env, 'TAFEL_RETENTION', '7300d', MAX_RETENTION_MS),

@@ -11,6 +11,7 @@ import { limitBodyDepth } from './http/body-depth';
 import { hardenHttp } from './http/http-hardening';
 import { buildOpenApiDocument } from './http/openapi.document';
 import { logRequests } from './http/request-log';
+import { serveStaffWeb } from './staff-web/staff-web.routes';
 import { validationPipe } from './http/validation';
 
 export type TafelApp = NestFastifyApplication;
@@ -60,6 +61,7 @@ export async function createApp(config: TafelConfig, options: CreateAppOptions =
     { logger: logger || false, bufferLogs: false, abortOnError: false },
   );
   await hardenHttp(app, config);
+  await serveStaffWeb(app, config);
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

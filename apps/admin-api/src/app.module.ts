@@ -20,6 +20,7 @@ import { MessagesController } from './notifications/messages.controller';
 import { ErasureController } from './people/erasure.controller';
 import { RetentionController } from './people/retention.controller';
 import { ReportsController } from './reports/reports.controller';
+import { StaffWebConfigController } from './staff-web/staff-web-config.controller';
 import { STEP_ROUTES, StepHttp } from './steps';
 import { PrivacyModule, RetentionModule } from '@app/privacy';
 import { InfrastructureModule, RUN_WORKER, WorkerRuntime } from '@app/infrastructure';
@@ -53,6 +54,7 @@ export class AppModule {
         RetentionController,
         ReportsController,
         AnswerPageController,
+        StaffWebConfigController,
       ],
       providers: [
         StepHttp,

@@ -26,6 +26,25 @@ const DOCS_CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * The staff web app's pages (index.html for every app route): its own bundled scripts and styles only,
+ * nothing inline, nothing framed; it talks to this API and, for sign-in, to the OIDC provider.
+ */
+export function staffWebCsp(config: TafelConfig): string {
+  const provider = config.oidc ? ` ${new URL(config.oidc.issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${provider}`,
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    `form-action 'self'${provider}`,
+  ].join('; ');
+}
+
 /** Headers a browser may send and read across origins, when CORS is opened for an origin. */
 const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'];
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
