@@ -1,4 +1,4 @@
-import type { SqlDb } from '@app/kernel';
+import type { SqlDb, SqlTx } from '@app/kernel';
 import { flowColumnsDdl } from '../reports/flow-columns';
 
 /** Tables of the read side. `case_list.state_json` is the folded case, so the list needs no replay. */
@@ -44,4 +44,34 @@ export async function createReadSchema(db: SqlDb): Promise<void> {
   )`);
   // The table before it held whole answers, personal data included: it goes.
   await db.run('DROP TABLE IF EXISTS tafel_idempotency');
+  // Format 2: the case list folds the events as stored (sealed). Rows of format 1 hold opened values.
+  await rebuildBefore(db, 'case-list', 2, (tx) => tx.run('DELETE FROM tafel_case_list'));
+}
+
+/**
+ * Empties a projection whose rows are of an older format than `format` (with its checkpoint, so the
+ * subscriber builds it again from the log), once: the format it has is kept in `tafel_read_formats`.
+ */
+export async function rebuildBefore(
+  db: SqlDb,
+  name: string,
+  format: number,
+  reset: (tx: SqlTx) => Promise<unknown>,
+): Promise<void> {
+  await db.run(
+    'CREATE TABLE IF NOT EXISTS tafel_read_formats (name TEXT PRIMARY KEY, format INTEGER NOT NULL)',
+  );
+  await db.transaction(async (tx) => {
+    const [row] = await tx.all<{ format: number }>('SELECT format FROM tafel_read_formats WHERE name = ?', [
+      name,
+    ]);
+    if (row && Number(row.format) >= format) return;
+    await reset(tx);
+    await tx.run('DELETE FROM tafel_checkpoints WHERE name = ?', [name]);
+    await tx.run(
+      `INSERT INTO tafel_read_formats (name, format) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET format = excluded.format`,
+      [name, format],
+    );
+  });
 }

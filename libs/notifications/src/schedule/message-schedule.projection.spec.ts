@@ -1,3 +1,4 @@
+import { createReadSchema } from '@app/cases';
 import { SqliteDb } from '@app/kernel/sqlite';
 import { InMemoryEventStore, newEvents } from '@app/event-store/testing';
 import { CASE_DATA_DESTROYED, ERASED } from '@app/workflow';
@@ -14,6 +15,7 @@ describe('the message schedule when retention destroys a case', () => {
   let db: SqliteDb;
   beforeEach(async () => {
     db = new SqliteDb(':memory:');
+    await createReadSchema(db);
     await createMessageSchema(db);
   });
   afterEach(() => db.close());

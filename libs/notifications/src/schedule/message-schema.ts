@@ -1,4 +1,6 @@
 import type { SqlDb, SqlTx } from '@app/kernel';
+import { rebuildBefore } from '@app/cases';
+import { MESSAGE_SCHEDULE } from './message-schedule.projection';
 
 /**
  * The message schedule in the read database: one row per planned message (`due` until an outcome
@@ -26,6 +28,8 @@ export async function createMessageSchema(db: SqlDb): Promise<void> {
   )`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_messages_next ON tafel_messages (status, next_attempt_at)`);
   await db.run(`CREATE INDEX IF NOT EXISTS tafel_messages_case ON tafel_messages (case_id)`);
+  // Format 2: the case folds are of the events as stored (sealed); format 1 held opened values.
+  await rebuildBefore(db, MESSAGE_SCHEDULE, 2, clearMessageSchedule);
 }
 
 export async function clearMessageSchedule(tx: SqlTx): Promise<void> {
