@@ -7,7 +7,8 @@ const DAY_MS = 86_400_000;
 /**
  * The leader's daily retention run (a loop of the worker's part, like the checkpoint signer): every
  * `roundMs` of real time it looks at the injected clock, and runs `RetentionService.run()` when a day
- * has passed since the last run that succeeded in this process (at once after it starts to lead). A
+ * has passed since the last run that succeeded in this process (the first, one round after it starts
+ * to lead). A
  * failed run is logged, without any personal data, and tried again at the next round.
  */
 @Injectable()
