@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ANSWER_LINKS, type AnswerLinks } from '@app/notifications';
 import { CaseApi, buildCase, inviteParticipants } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
+import { launchChromium } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 /** What the page's own window offers (the project compiles without the DOM's types). */
 interface BrowserGlobals {
@@ -31,8 +29,7 @@ describe('answer pages in a browser (accessibility)', () => {
   let pageUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+    browser = await launchChromium(); // fails, never skips, without Debian's chromium
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -42,16 +39,6 @@ describe('answer pages in a browser (accessibility)', () => {
     expectStatus(await api.schedule(id), 200);
     const links = t.app.get<AnswerLinks>(ANSWER_LINKS);
     pageUrl = `${base}/answer/${links.tokenFor({ caseId: id, participantId: pid })}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
   });
   afterAll(async () => {
     await browser?.close();
