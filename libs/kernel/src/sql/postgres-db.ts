@@ -47,7 +47,9 @@ export class PostgresDb implements SqlDb {
   private readonly direct: SqlTx;
 
   constructor(connectionString: string) {
-    this.pool = new Pool({ connectionString, max: 4 });
+    // A server that accepts the connection but does not answer (starting up, overloaded) fails the
+    // connect after 10 s, so the caller's retry takes over instead of waiting for ever.
+    this.pool = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 10_000 });
     this.pool.on('error', () => undefined);
     // A client checked out for a transaction has no listener of the pool's: a server shutting down
     // between its queries would otherwise be an unhandled 'error' that ends the process.
