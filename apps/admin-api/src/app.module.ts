@@ -14,6 +14,7 @@ import { CheckpointsController } from './cases/checkpoints.controller';
 import { HealthController } from './http/health.controller';
 import { ReadinessProbe } from './http/readiness';
 import { ProblemFilter } from './http/problem.filter';
+import { MeController } from './auth/me.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MessagesController } from './notifications/messages.controller';
@@ -47,6 +48,7 @@ export class AppModule {
         AccessLogViewsController,
         CheckpointsController,
         WorkflowController,
+        MeController,
         HealthController,
         MetricsController,
         MessagesController,

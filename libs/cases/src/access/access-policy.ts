@@ -1,4 +1,4 @@
-import type { CaseState, Step } from '@app/workflow';
+import { STEPS, type CaseState, type Step } from '@app/workflow';
 import { forbidden } from '../errors';
 import type { Actor, Role } from './actor';
 
@@ -27,6 +27,9 @@ const STEPS_BY_ROLE: Record<Role, (step: Step) => boolean> = {
   auditor: () => false,
   participant: (step) => step === 'record-answer',
 };
+
+/** The steps a role may take at all (whether a case allows one now is its `nextSteps`). */
+export const stepsOf = (role: Role): Step[] => STEPS.filter((step) => STEPS_BY_ROLE[role](step));
 
 const NOT_YOURS = 'This case is not assigned to you.';
 
