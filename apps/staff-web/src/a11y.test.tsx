@@ -20,7 +20,13 @@ const theCase = {
   conferenceQuestions: ['Wie helpt de familie?'],
   participants: [
     { id: 'p-1', name: 'Anna Jansen', role: 'family', invitedAt: '2026-11-06T09:00:00Z', answer: 'accepted' },
-    { id: 'p-2', name: 'Kees de Boer', role: 'neighbour', invitedAt: '2026-11-06T09:00:00Z', phone: '0612345678' },
+    {
+      id: 'p-2',
+      name: 'Kees de Boer',
+      role: 'neighbour',
+      invitedAt: '2026-11-06T09:00:00Z',
+      phone: '0612345678',
+    },
   ],
   schedule: { startsAt: '2026-12-05T14:00:00Z', location: 'Buurthuis' },
   followUps: [],
@@ -28,14 +34,23 @@ const theCase = {
 };
 
 const api = fakeFetch((method, url) => {
-  if (url.startsWith('/v1/cases?')) return json({ items: [{ ...theCase, coordinatorId: null }], nextCursor: null });
+  if (url.startsWith('/v1/cases?'))
+    return json({ items: [{ ...theCase, coordinatorId: null }], nextCursor: null });
   if (url === `/v1/cases/${ID}`) return json(theCase);
   if (url === `/v1/cases/${ID}/messages`)
     return json({
       caseId: ID,
       participants: [
         { id: 'p-1', name: 'Anna Jansen', role: 'family', reachBy: 'email', sent: [], due: [], failed: [] },
-        { id: 'p-2', name: 'Kees de Boer', role: 'neighbour', reachBy: 'phone', sent: [], due: [], failed: [] },
+        {
+          id: 'p-2',
+          name: 'Kees de Boer',
+          role: 'neighbour',
+          reachBy: 'phone',
+          sent: [],
+          due: [],
+          failed: [],
+        },
       ],
     });
   if (url === `/v1/cases/${ID}/history`)

@@ -17,7 +17,9 @@ export function fakeFetch(handler: Handler) {
   return vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
     const method = init.method ?? 'GET';
-    return handler(method, url, init) ?? json({ status: 404, title: 'Not Found', detail: 'Niet gevonden.' }, 404);
+    return (
+      handler(method, url, init) ?? json({ status: 404, title: 'Not Found', detail: 'Niet gevonden.' }, 404)
+    );
   });
 }
 

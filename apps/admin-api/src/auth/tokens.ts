@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { STAFF_ROLES, isStaffRole, regionList, staffActor, type Actor } from '@app/cases';
+import { STAFF_ROLES, isStaffRole, regionList, staffActor, type Actor, type StaffRole } from '@app/cases';
 import { makePrivateDir, writePrivateFile } from '@app/kernel';
 
 export interface TokenEntry {
@@ -48,6 +48,15 @@ export function readTokens(file: string): Map<string, Actor> {
  * The embedded default: one fresh token per role in a new tokens file. Only the hashes go into the
  * tokens file; the tokens themselves go to a file beside it, readable by the owner only.
  */
+/** The names the first start gives its example staff: staff read them in the history, in Dutch. */
+const EXAMPLE_NAMES: Record<StaffRole, string> = {
+  admin: 'Beheerder',
+  'region-manager': 'Regiomanager',
+  coordinator: 'Coördinator',
+  researcher: 'Onderzoeker',
+  auditor: 'Auditor',
+};
+
 export function createDefaultTokens(file: string): string {
   makePrivateDir(dirname(file));
   const plain: Record<string, string> = {};
@@ -55,7 +64,7 @@ export function createDefaultTokens(file: string): string {
     const token = randomBytes(24).toString('base64url');
     plain[role] = token;
     const id = role === 'coordinator' ? 'coordinator-1' : `${role}-1`;
-    return { tokenSha256: sha256(token), actor: { id, name: `Default ${role}`, role } };
+    return { tokenSha256: sha256(token), actor: { id, name: `${EXAMPLE_NAMES[role]} (voorbeeld)`, role } };
   });
   writePrivateFile(file, JSON.stringify(entries, null, 2) + '\n');
   const plainFile = file.replace(/\.json$/, '') + '.plain.json';

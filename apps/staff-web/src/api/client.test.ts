@@ -7,7 +7,11 @@ describe('the API client', () => {
   it('sends the token, Dutch and JSON headers, If-Match and the Idempotency-Key', async () => {
     const fetchImpl = vi.fn(async () => json({ id: 'c1' }));
     const api = createApi({ token: () => 'abc', onUnauthorized: vi.fn(), fetch: fetchImpl });
-    await api.post('/v1/cases/c1/schedule', { location: 'Buurthuis' }, { revision: 4, idempotencyKey: 'k-1' });
+    await api.post(
+      '/v1/cases/c1/schedule',
+      { location: 'Buurthuis' },
+      { revision: 4, idempotencyKey: 'k-1' },
+    );
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/v1/cases/c1/schedule');
     expect(init.method).toBe('POST');
@@ -29,11 +33,19 @@ describe('the API client', () => {
       rule: 'CONFERENCE.TOO_FEW_ACCEPTED',
       nextSteps: ['invite-participant'],
     };
-    const api = createApi({ token: () => 'abc', onUnauthorized: vi.fn(), fetch: vi.fn(async () => json(problem, 409)) });
+    const api = createApi({
+      token: () => 'abc',
+      onUnauthorized: vi.fn(),
+      fetch: vi.fn(async () => json(problem, 409)),
+    });
     const error = await api.post('/v1/cases/c1/conference', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(409);
-    expect((error as ApiError).problem).toMatchObject({ detail: problem.detail, code: problem.code, rule: problem.rule });
+    expect((error as ApiError).problem).toMatchObject({
+      detail: problem.detail,
+      code: problem.code,
+      rule: problem.rule,
+    });
     expect((error as ApiError).message).toBe(problem.detail);
   });
 
@@ -64,7 +76,9 @@ describe('the API client', () => {
     const api = createApi({
       token: () => 'old',
       onUnauthorized,
-      fetch: vi.fn(async () => json({ status: 401, title: 'Unauthorized', detail: 'U bent niet ingelogd.' }, 401)),
+      fetch: vi.fn(async () =>
+        json({ status: 401, title: 'Unauthorized', detail: 'U bent niet ingelogd.' }, 401),
+      ),
     });
     await expect(api.get('/v1/cases')).rejects.toMatchObject({ status: 401 });
     expect(onUnauthorized).toHaveBeenCalledOnce();

@@ -39,7 +39,11 @@ export function createApi({ token, onUnauthorized, fetch: fetchImpl = fetch }: A
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.ok) return (await response.json()) as T;
-    const problem = parseProblem(response.status, response.headers.get('content-type'), await response.text());
+    const problem = parseProblem(
+      response.status,
+      response.headers.get('content-type'),
+      await response.text(),
+    );
     if (response.status === 401) onUnauthorized();
     throw new ApiError(response.status, problem);
   }

@@ -23,6 +23,15 @@ export interface Participant {
   removed?: true;
 }
 
+/** `GET /v1/me`: who the signed-in token is, and the steps its role may take at all. */
+export interface Me {
+  id: string;
+  name: string;
+  role: string;
+  regions?: string[];
+  steps: string[];
+}
+
 export interface CaseView {
   id: string;
   reference: string;

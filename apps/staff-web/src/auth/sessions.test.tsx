@@ -23,7 +23,9 @@ describe('the runtime configuration', () => {
   it('falls back to sign-in with a code when there is no configuration', async () => {
     expect(await loadConfig(vi.fn(async () => json({ oidc: null })))).toEqual({ oidc: null });
     expect(await loadConfig(vi.fn(async () => new Response('', { status: 404 })))).toEqual({ oidc: null });
-    expect(await loadConfig(vi.fn(async () => Promise.reject(new TypeError('offline'))))).toEqual({ oidc: null });
+    expect(await loadConfig(vi.fn(async () => Promise.reject(new TypeError('offline'))))).toEqual({
+      oidc: null,
+    });
   });
 });
 

@@ -54,7 +54,9 @@ export function oidcSignIn(config: OidcConfig): SignIn {
           post_logout_redirect_uri: `${location.origin}/inloggen`,
           response_type: 'code',
           // The resource goes with the authorization request and with the code's exchange for tokens.
-          ...(config.resource ? { resource: config.resource, extraTokenParams: { resource: config.resource } } : {}),
+          ...(config.resource
+            ? { resource: config.resource, extraTokenParams: { resource: config.resource } }
+            : {}),
           userStore: new WebStorageStateStore({ store: sessionStorage }),
           stateStore: new WebStorageStateStore({ store: sessionStorage }),
         }),

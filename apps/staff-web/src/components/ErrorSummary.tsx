@@ -12,7 +12,14 @@ export function ErrorSummary({ detail, fields = [] }: { detail: string; fields?:
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [detail, fields]);
   return (
-    <Alert ref={ref} tabIndex={-1} severity="error" heading="Dit ging niet goed" headingLevel={4} role="alert">
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      severity="error"
+      heading="Dit ging niet goed"
+      headingLevel={4}
+      role="alert"
+    >
       <Paragraph>{detail}</Paragraph>
       {fields.length > 0 && (
         <UnorderedList>

@@ -1,18 +1,22 @@
 import { Button, Link, Paragraph, SkipLink } from '@amsterdam/design-system-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
+import { REPORT_ROLES, mayTake, useMe } from '../api/queries';
+import type { Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 
-const MENU = [
-  ['/', 'Zaken'],
-  ['/zaken/nieuw', 'Nieuwe aanvraag'],
-  ['/werkwijze', 'Werkwijze'],
-  ['/dashboard', 'Dashboard'],
-] as const;
+/** The menu: each entry with who it is for (a role that would only get "Geen toegang" does not see it). */
+const MENU: [string, string, (me: Me | undefined) => boolean][] = [
+  ['/', 'Zaken', () => true],
+  ['/zaken/nieuw', 'Nieuwe aanvraag', (me) => mayTake(me, 'request')],
+  ['/werkwijze', 'Werkwijze', () => true],
+  ['/dashboard', 'Dashboard', (me) => !me?.role || REPORT_ROLES.includes(me.role)],
+];
 
 /** The frame of every page: skip link, header with menu and sign-out, main and footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { session, signOut } = useAuth();
+  const me = useMe(!!session).data;
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -37,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <>
             <nav className="ek-nav" aria-label="Hoofdmenu">
               <ul>
-                {MENU.map(([to, label]) => (
+                {MENU.filter(([, , shown]) => shown(me)).map(([to, label]) => (
                   <li key={to}>
                     <Link linkComponent={NavLink} {...{ to, end: true }}>
                       {label}
@@ -47,7 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <div className="ek-inline-list">
-              {session.name && <Paragraph>Ingelogd als {session.name}</Paragraph>}
+              {(session.name ?? me?.name) && <Paragraph>Ingelogd als {session.name ?? me?.name}</Paragraph>}
               <Button variant="secondary" onClick={() => void signOut()}>
                 Uitloggen
               </Button>

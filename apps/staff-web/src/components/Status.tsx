@@ -17,7 +17,10 @@ export function StatusPage({ heading, text }: { heading: string; text: string })
 }
 
 export const NoAccess = () => (
-  <StatusPage heading="Geen toegang" text="U mag deze pagina niet bekijken. Denkt u dat dit niet klopt? Vraag het uw regiomanager." />
+  <StatusPage
+    heading="Geen toegang"
+    text="U mag deze pagina niet bekijken. Denkt u dat dit niet klopt? Vraag het uw regiomanager."
+  />
 );
 
 export const NotFound = () => (
@@ -28,7 +31,9 @@ export const NotFound = () => (
 export function LoadError({ error, heading }: { error: unknown; heading?: string }) {
   if (isApiError(error, 403)) return <NoAccess />;
   if (isApiError(error, 404)) return <NotFound />;
-  const detail = isApiError(error) ? error.problem.detail : 'Er is geen verbinding met Tafel. Probeer het later nog eens.';
+  const detail = isApiError(error)
+    ? error.problem.detail
+    : 'Er is geen verbinding met Tafel. Probeer het later nog eens.';
   return (
     <>
       {heading && <Heading level={1}>{heading}</Heading>}
@@ -39,6 +44,4 @@ export function LoadError({ error, heading }: { error: unknown; heading?: string
   );
 }
 
-export const Loading = () => (
-  <Paragraph role="status">Even geduld, de gegevens worden geladen…</Paragraph>
-);
+export const Loading = () => <Paragraph role="status">Even geduld, de gegevens worden geladen…</Paragraph>;

@@ -1,8 +1,18 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, TextInput } from '@amsterdam/design-system-react';
+import {
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  TextInput,
+} from '@amsterdam/design-system-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { AppLink } from '../components/AppLink';
+import { mayTake, useMe } from '../api/queries';
 import type { CaseList } from '../api/types';
 import { useApi } from '../auth/AuthContext';
 import { LoadError, Loading } from '../components/Status';
@@ -51,7 +61,11 @@ function Filters() {
       </Field>
       <Field>
         <Label htmlFor="filter-coordinator">Coördinator (code)</Label>
-        <TextInput id="filter-coordinator" name="coordinatorId" defaultValue={params.get('coordinatorId') ?? ''} />
+        <TextInput
+          id="filter-coordinator"
+          name="coordinatorId"
+          defaultValue={params.get('coordinatorId') ?? ''}
+        />
       </Field>
       <Button type="submit" variant="secondary">
         Filteren
@@ -63,6 +77,7 @@ function Filters() {
 export function CaseListPage() {
   usePageTitle('Zaken');
   const api = useApi();
+  const me = useMe().data;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [search, setSearch] = useState('');
@@ -98,9 +113,11 @@ export function CaseListPage() {
     <>
       <Heading level={1}>Zaken</Heading>
       <Paragraph>U ziet de zaken die u mag zien. Bent u coördinator? Dan zijn dat uw eigen zaken.</Paragraph>
-      <Paragraph>
-        <AppLink to="/zaken/nieuw">Nieuwe aanvraag</AppLink>
-      </Paragraph>
+      {mayTake(me, 'request') && (
+        <Paragraph>
+          <AppLink to="/zaken/nieuw">Nieuwe aanvraag</AppLink>
+        </Paragraph>
+      )}
       <section className="ek-section" aria-labelledby="aandacht">
         <Heading level={2} id="aandacht">
           Aandacht nodig

@@ -21,7 +21,12 @@ function aCase(revision: number, nextSteps: string[]): CaseView {
     channel: 'phone',
     applicant: { personId: 'a-1', name: 'Piet Bakker' },
     conferenceQuestions: ['Hoe gaan we weer goed met elkaar om?'],
-    coordinator: { coordinatorId: 'c-1', name: 'Fatima de Vries', email: 'f@example.nl', assignedAt: '2026-11-05T09:00:00Z' },
+    coordinator: {
+      coordinatorId: 'c-1',
+      name: 'Fatima de Vries',
+      email: 'f@example.nl',
+      assignedAt: '2026-11-05T09:00:00Z',
+    },
     participants: [{ id: 'p-1', name: 'Anna Jansen', role: 'family', invitedAt: '2026-11-06T09:00:00Z' }],
     followUps: [],
     followUpCases: [],
@@ -38,7 +43,8 @@ function server(onPost: (url: string, init: RequestInit) => Response) {
       if (answer.ok || answer.status === 412) revision += 1;
       return answer;
     }
-    if (url === `/v1/cases/${ID}`) return json(aCase(revision, ['invite-participant', 'record-answer', 'withdraw']));
+    if (url === `/v1/cases/${ID}`)
+      return json(aCase(revision, ['invite-participant', 'record-answer', 'withdraw']));
     if (url === `/v1/cases/${ID}/messages`) return json({ caseId: ID, participants: [] });
     return undefined;
   });
@@ -46,11 +52,16 @@ function server(onPost: (url: string, init: RequestInit) => Response) {
 }
 
 const posts = (fetch: ReturnType<typeof fakeFetch>) =>
-  fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url, init]) => ({ url: String(url), init: init! }));
+  fetch.mock.calls
+    .filter(([, init]) => init?.method === 'POST')
+    .map(([url, init]) => ({ url: String(url), init: init! }));
 
 describe('the case page', () => {
   it('offers exactly the next steps, each a form with Dutch labels', async () => {
-    renderApp(`/zaken/${ID}`, server(() => json(aCase(4, []))));
+    renderApp(
+      `/zaken/${ID}`,
+      server(() => json(aCase(4, []))),
+    );
     expect(await screen.findByRole('heading', { level: 1, name: 'Zaak EK-2026-0007' })).toBeInTheDocument();
     const forms = screen.getAllByRole('form').map((f) => f.getAttribute('aria-labelledby'));
     expect(forms).toEqual(['stap-invite-participant-kop', 'stap-record-answer-kop', 'stap-withdraw-kop']);
@@ -62,6 +73,34 @@ describe('the case page', () => {
     const answer = screen.getByRole('form', { name: 'Antwoord vastleggen' });
     expect(within(answer).getByRole('radio', { name: 'Komt' })).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Datum plannen' })).not.toBeInTheDocument();
+  });
+
+  it('offers only the next steps the signed-in role may take (GET /v1/me), and no new request to a coordinator', async () => {
+    const withMe = fakeFetch((_method, url) => {
+      if (url === '/v1/me')
+        return json({
+          id: 'c-1',
+          name: 'Fatima de Vries',
+          role: 'coordinator',
+          steps: ['invite-participant', 'record-answer'],
+        });
+      if (url === `/v1/cases/${ID}`)
+        return json(aCase(3, ['invite-participant', 'record-answer', 'withdraw']));
+      if (url === `/v1/cases/${ID}/messages`) return json({ caseId: ID, participants: [] });
+      return undefined;
+    });
+    renderApp(`/zaken/${ID}`, withMe);
+    await screen.findByRole('heading', { level: 1, name: 'Zaak EK-2026-0007' });
+    await waitFor(() =>
+      expect(screen.getAllByRole('form').map((f) => f.getAttribute('aria-labelledby'))).toEqual([
+        'stap-invite-participant-kop',
+        'stap-record-answer-kop',
+      ]),
+    );
+    const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(menu).queryByRole('link', { name: 'Nieuwe aanvraag' })).not.toBeInTheDocument();
+    expect(within(menu).queryByRole('link', { name: 'Dashboard' })).not.toBeInTheDocument();
+    expect(within(menu).getByRole('link', { name: 'Zaken' })).toBeInTheDocument();
   });
 
   it('sends If-Match and one Idempotency-Key for a double click', async () => {
@@ -87,7 +126,12 @@ describe('the case page', () => {
     const detail = 'Deze deelnemer is verwijderd en kan niet meer antwoorden.';
     renderApp(
       `/zaken/${ID}`,
-      server(() => json({ type: '/problems/x', title: 'Conflict', status: 409, detail, code: 'PARTICIPANT.REMOVED' }, 409)),
+      server(() =>
+        json(
+          { type: '/problems/x', title: 'Conflict', status: 409, detail, code: 'PARTICIPANT.REMOVED' },
+          409,
+        ),
+      ),
     );
     const answer = await screen.findByRole('form', { name: 'Antwoord vastleggen' });
     await user.selectOptions(within(answer).getByLabelText('Deelnemer'), 'p-1');
@@ -104,7 +148,16 @@ describe('the case page', () => {
     const fetch = server(() => {
       if (first) {
         first = false;
-        return json({ type: '/problems/p', title: 'Precondition Failed', status: 412, detail: 'Gewijzigd.', currentRevision: 4 }, 412);
+        return json(
+          {
+            type: '/problems/p',
+            title: 'Precondition Failed',
+            status: 412,
+            detail: 'Gewijzigd.',
+            currentRevision: 4,
+          },
+          412,
+        );
       }
       return json(aCase(5, []));
     });
@@ -116,9 +169,15 @@ describe('the case page', () => {
       await screen.findByText('Deze zaak is intussen gewijzigd. We hebben de nieuwste versie geladen.'),
     ).toBeInTheDocument();
     await waitFor(() =>
-      expect(fetch.mock.calls.filter(([url, init]) => url === `/v1/cases/${ID}` && init?.method === 'GET').length).toBe(2),
+      expect(
+        fetch.mock.calls.filter(([url, init]) => url === `/v1/cases/${ID}` && init?.method === 'GET').length,
+      ).toBe(2),
     );
-    await user.click(within(screen.getByRole('form', { name: 'Zaak intrekken' })).getByRole('button', { name: 'Zaak intrekken' }));
+    await user.click(
+      within(screen.getByRole('form', { name: 'Zaak intrekken' })).getByRole('button', {
+        name: 'Zaak intrekken',
+      }),
+    );
     await waitFor(() => expect(posts(fetch)).toHaveLength(2));
     const [stale, fresh] = posts(fetch);
     expect(headerOf(stale.init, 'If-Match')).toBe('"3"');

@@ -2,7 +2,7 @@ import { Alert, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { keys, useCase } from '../api/queries';
+import { keys, mayTake, useCase, useMe } from '../api/queries';
 import type { CaseMessages, CaseView } from '../api/types';
 import { useApi } from '../auth/AuthContext';
 import { AppLink } from '../components/AppLink';
@@ -21,7 +21,9 @@ function Steps({ c }: { c: CaseView }) {
   const navigate = useNavigate();
   const [notice, setNotice] = useState<Notice | null>(null);
   const refresh = () => queries.invalidateQueries({ queryKey: keys.case(c.id) });
-  const steps = c.nextSteps.filter((step) => STEP_FORMS[step]);
+  const me = useMe().data;
+  // The case's next steps that this role may take: the others would only be refused.
+  const steps = c.nextSteps.filter((step) => STEP_FORMS[step] && mayTake(me, step));
 
   function onDone(step: string, answer: CaseView) {
     void queries.invalidateQueries({ queryKey: ['cases'] });

@@ -1,7 +1,26 @@
-import { DescriptionList, Heading, OrderedList, Paragraph, Table, UnorderedList } from '@amsterdam/design-system-react';
+import {
+  DescriptionList,
+  Heading,
+  OrderedList,
+  Paragraph,
+  Table,
+  UnorderedList,
+} from '@amsterdam/design-system-react';
 import type { ReactNode } from 'react';
 import type { CaseMessages, CaseView, Participant, ParticipantMessages } from '../api/types';
-import { ANSWER, CHANNEL, KIND, MESSAGE_KIND, OUTCOME, PARTICIPANT_ROLE, STATE, capital, formatDate, formatDateTime, say } from '../text/nl';
+import {
+  ANSWER,
+  CHANNEL,
+  KIND,
+  MESSAGE_KIND,
+  OUTCOME,
+  PARTICIPANT_ROLE,
+  STATE,
+  capital,
+  formatDate,
+  formatDateTime,
+  say,
+} from '../text/nl';
 
 export function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (
@@ -42,7 +61,10 @@ export function Summary({ c }: { c: CaseView }) {
         ['Aanvrager', [a.name, a.organisation].filter(Boolean).join(', ')],
         ['Contact aanvrager', [a.email, a.phone].filter(Boolean).join(' · ')],
         ['Wat is er aan de hand?', c.description],
-        ['Coördinator', c.coordinator ? `${c.coordinator.name} (${c.coordinator.email})` : 'Nog niet gekozen'],
+        [
+          'Coördinator',
+          c.coordinator ? `${c.coordinator.name} (${c.coordinator.email})` : 'Nog niet gekozen',
+        ],
       ]}
     />
   );
@@ -66,7 +88,8 @@ function Messages({ m }: { m: ParticipantMessages | undefined }) {
     ...m.sent.map((s) => `${kind(s.kind)}: verstuurd op ${formatDateTime(s.at)}`),
     ...m.failed.map((f) => `${kind(f.kind)}: niet aangekomen (${f.reason})`),
     ...m.due.map(
-      (d) => `${kind(d.kind)}: ${m.reachBy === 'phone' ? 'bellen' : 'wordt verstuurd'} vanaf ${formatDateTime(d.dueAt)}`,
+      (d) =>
+        `${kind(d.kind)}: ${m.reachBy === 'phone' ? 'bellen' : 'wordt verstuurd'} vanaf ${formatDateTime(d.dueAt)}`,
     ),
   ];
   if (lines.length === 0) return <>Geen berichten</>;

@@ -1,4 +1,13 @@
-import { Button, DateInput, DescriptionList, Field, Heading, Label, Paragraph, TextInput } from '@amsterdam/design-system-react';
+import {
+  Button,
+  DateInput,
+  DescriptionList,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  TextInput,
+} from '@amsterdam/design-system-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -27,12 +36,16 @@ export function Report({ report }: { report: FlowReport }) {
   return (
     <>
       <Paragraph>
-        In deze periode kwamen {report.cases} aanvragen binnen.
+        {report.cases === 1
+          ? 'In deze periode kwam 1 aanvraag binnen.'
+          : `In deze periode kwamen ${report.cases} aanvragen binnen.`}
       </Paragraph>
       <DescriptionList>
         <DescriptionList.Section>
           <DescriptionList.Term>Zaken met een vervolgconferentie</DescriptionList.Term>
-          <DescriptionList.Description>{percentage(report.followUpConferenceRate)}</DescriptionList.Description>
+          <DescriptionList.Description>
+            {percentage(report.followUpConferenceRate)}
+          </DescriptionList.Description>
         </DescriptionList.Section>
         <DescriptionList.Section>
           <DescriptionList.Term>Conferenties zonder plan</DescriptionList.Term>

@@ -55,7 +55,10 @@ export function NewCasePage() {
       },
       fieldsOf: (error) => {
         const named = new Set((error.problem.errors ?? []).map((e) => e.field));
-        return FIELDS.filter((f) => named.has(f.name)).map((f) => ({ id: `nieuw-${f.name}`, label: f.label }));
+        return FIELDS.filter((f) => named.has(f.name)).map((f) => ({
+          id: `nieuw-${f.name}`,
+          label: f.label,
+        }));
       },
     },
   );

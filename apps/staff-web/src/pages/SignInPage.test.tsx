@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, headerOf, json, renderApp } from '../testing';
 
-const emptyList = fakeFetch((method, url) => (url.startsWith('/v1/cases') ? json({ items: [], nextCursor: null }) : undefined));
+const emptyList = fakeFetch((method, url) =>
+  url.startsWith('/v1/cases') ? json({ items: [], nextCursor: null }) : undefined,
+);
 
 describe('sign-in with a personal code', () => {
   it('asks for the code first, keeps it in this tab only and then shows the cases', async () => {
@@ -31,10 +33,12 @@ describe('sign-in with a personal code', () => {
   });
 
   it('goes back to sign-in when the API no longer knows the code', async () => {
-    const refused = fakeFetch(() => json({ status: 401, title: 'Unauthorized', detail: 'Onbekende code.' }, 401));
+    const refused = fakeFetch(() =>
+      json({ status: 401, title: 'Unauthorized', detail: 'Onbekende code.' }, 401),
+    );
     renderApp('/', refused);
     expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
-    expect(screen.getByText('Uw sessie is verlopen of uw code klopt niet. Log opnieuw in.')).toBeInTheDocument();
+    expect(screen.getByText('Uw sessie is verlopen, of de code klopt niet.')).toBeInTheDocument();
     expect(sessionStorage.getItem('tafel.token')).toBeNull();
   });
 

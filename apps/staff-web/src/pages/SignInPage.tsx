@@ -1,4 +1,12 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput } from '@amsterdam/design-system-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  PasswordInput,
+} from '@amsterdam/design-system-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
@@ -21,7 +29,10 @@ function TokenForm() {
   return (
     <form className="ek-form" onSubmit={onSubmit} noValidate>
       {error && (
-        <ErrorSummary detail="Vul uw persoonlijke code in." fields={[{ id: 'code', label: 'Uw persoonlijke code' }]} />
+        <ErrorSummary
+          detail="Vul uw persoonlijke code in."
+          fields={[{ id: 'code', label: 'Uw persoonlijke code' }]}
+        />
       )}
       <Field invalid={error}>
         <Label htmlFor="code">Uw persoonlijke code</Label>
@@ -69,8 +80,8 @@ export function SignInPage() {
     <div className="ek-stack">
       <Heading level={1}>Inloggen</Heading>
       {expired && (
-        <Alert severity="warning" heading="U bent uitgelogd" headingLevel={2}>
-          <Paragraph>Uw sessie is verlopen of uw code klopt niet. Log opnieuw in.</Paragraph>
+        <Alert severity="warning" heading="Log opnieuw in" headingLevel={2}>
+          <Paragraph>Uw sessie is verlopen, of de code klopt niet.</Paragraph>
         </Alert>
       )}
       {signIn.mode === 'oidc' ? <OidcButton /> : <TokenForm />}

@@ -25,15 +25,17 @@ function Verdict({ caseId }: { caseId: string }) {
   if (v.valid)
     return (
       <Alert severity="success" heading="Niets gewijzigd" headingLevel={3}>
-        <Paragraph>Tafel heeft alle {v.events} gebeurtenissen gecontroleerd. Niemand heeft iets veranderd.</Paragraph>
+        <Paragraph>
+          Tafel heeft alle {v.events} gebeurtenissen gecontroleerd. Niemand heeft iets veranderd.
+        </Paragraph>
       </Alert>
     );
   return (
     <Alert severity="error" heading="Let op: de geschiedenis van deze zaak is veranderd." headingLevel={3}>
       <Paragraph>
         De controle klopt niet
-        {v.firstInvalid?.revision !== undefined ? ` vanaf gebeurtenis ${v.firstInvalid.revision + 1}` : ''}. Meld
-        dit meteen aan de beheerder.
+        {v.firstInvalid?.revision !== undefined ? ` vanaf gebeurtenis ${v.firstInvalid.revision + 1}` : ''}.
+        Meld dit meteen aan de beheerder.
       </Paragraph>
     </Alert>
   );

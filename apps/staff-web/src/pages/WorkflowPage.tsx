@@ -44,7 +44,8 @@ function Diagram({ text }: { text: string }) {
       unmount?.();
     };
   }, [text]);
-  if (failed) return <Paragraph>Het schema kon niet worden getekend. De tabel hieronder zegt hetzelfde.</Paragraph>;
+  if (failed)
+    return <Paragraph>Het schema kon niet worden getekend. De tabel hieronder zegt hetzelfde.</Paragraph>;
   return (
     <figure className="ek-diagram" aria-label="Schema van de werkwijze">
       <div ref={host} aria-hidden="true" />

@@ -42,16 +42,29 @@ async function patched<T>(render: () => Promise<T>, css: string[]): Promise<T> {
     }
     setAttribute.call(this, name, value);
   };
-  Document.prototype.createElementNS = function (this: Document, ns: string | null, name: string, options?: unknown) {
+  Document.prototype.createElementNS = function (
+    this: Document,
+    ns: string | null,
+    name: string,
+    options?: unknown,
+  ) {
     if (name.toLowerCase() === 'style') return createElementNS.call(this, INERT, 'style');
     return createElementNS.call(this, ns, name, options as ElementCreationOptions);
   } as Document['createElementNS'];
-  Document.prototype.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
+  Document.prototype.createElement = function (
+    this: Document,
+    name: string,
+    options?: ElementCreationOptions,
+  ) {
     if (name.toLowerCase() === 'style') return createElementNS.call(this, INERT, 'style');
     return createElement.call(this, name, options);
   } as Document['createElement'];
   // DOMPurify hands over a TrustedHTML where the browser has Trusted Types: its text is the markup.
-  DOMParser.prototype.parseFromString = function (this: DOMParser, text: unknown, type: DOMParserSupportedType) {
+  DOMParser.prototype.parseFromString = function (
+    this: DOMParser,
+    text: unknown,
+    type: DOMParserSupportedType,
+  ) {
     return parseFromString.call(this, hideStyles(String(text), css), type);
   } as DOMParser['parseFromString'];
   try {

@@ -165,12 +165,23 @@ export function FieldInput({ field, id, value, onChange, participants, invalid }
   }
   let input;
   if (field.kind === 'textarea' || field.kind === 'lines')
-    input = <TextArea {...common} rows={field.kind === 'lines' ? 4 : 3} value={text} onChange={(e) => onChange(e.target.value)} />;
+    input = (
+      <TextArea
+        {...common}
+        rows={field.kind === 'lines' ? 4 : 3}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   else if (field.kind === 'datetime')
-    input = <DateInput {...common} type="datetime-local" value={text} onChange={(e) => onChange(e.target.value)} />;
+    input = (
+      <DateInput {...common} type="datetime-local" value={text} onChange={(e) => onChange(e.target.value)} />
+    );
   else if (field.kind === 'select' || field.kind === 'participant') {
     const options =
-      field.kind === 'participant' ? Object.fromEntries(participants.map((p) => [p.id, p.name])) : field.options;
+      field.kind === 'participant'
+        ? Object.fromEntries(participants.map((p) => [p.id, p.name]))
+        : field.options;
     input = (
       <Select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
         <Select.Option value="">Kies…</Select.Option>

@@ -79,9 +79,9 @@ export function StepForm({ case: c, step, onDone, onStale }: Props) {
           id={`${formId}-${field.name}`}
           value={values[field.name]}
           onChange={(value) => {
-              command.changed();
-              setValues((v) => ({ ...v, [field.name]: value }));
-            }}
+            command.changed();
+            setValues((v) => ({ ...v, [field.name]: value }));
+          }}
           participants={participants}
           invalid={invalid.has(`${formId}-${field.name}`)}
         />

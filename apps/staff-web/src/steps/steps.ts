@@ -94,13 +94,18 @@ export const STEP_FORMS: Record<string, StepForm> = {
         name: 'coordinatorId',
         kind: 'text',
         label: 'Code van de coördinator',
-        help: 'De code waarmee de coördinator inlogt bij Tafel.',
+        help: 'Hoe de coördinator in Tafel heet, bijvoorbeeld coordinator-1. Niet de inlogcode: die blijft geheim.',
       },
       { name: 'name', kind: 'text', label: 'Naam coördinator' },
       { name: 'email', kind: 'email', label: 'E-mail coördinator' },
       { name: 'independenceDeclared', kind: 'checkbox', label: 'De coördinator is onafhankelijk' },
       ...(c.coordinator
-        ? [{ ...reason('Er is al een coördinator. Schrijf op waarom u wisselt.'), label: 'Reden van de wissel' }]
+        ? [
+            {
+              ...reason('Er is al een coördinator. Schrijf op waarom u wisselt.'),
+              label: 'Reden van de wissel',
+            },
+          ]
         : []),
     ],
   },
@@ -114,7 +119,9 @@ export const STEP_FORMS: Record<string, StepForm> = {
       { name: 'email', kind: 'email', label: 'E-mail', optional: true },
       { name: 'phone', kind: 'tel', label: 'Telefoon', optional: true },
       { name: 'organisation', kind: 'text', label: 'Organisatie', optional: true },
-      ...(v2(c) ? [{ name: 'language', kind: 'select', label: 'Taal', options: LANGUAGE, optional: true } as Field] : []),
+      ...(v2(c)
+        ? [{ name: 'language', kind: 'select', label: 'Taal', options: LANGUAGE, optional: true } as Field]
+        : []),
     ],
   },
   'correct-participant': {
@@ -190,7 +197,13 @@ export const STEP_FORMS: Record<string, StepForm> = {
       { name: 'heldAt', kind: 'datetime', label: 'Datum en tijd van de conferentie' },
       attendees,
       ...(c.kind === 'family'
-        ? [{ name: 'privatePartHeld', kind: 'checkbox', label: 'Het eigen deel van de familie is gehouden' } as Field]
+        ? [
+            {
+              name: 'privatePartHeld',
+              kind: 'checkbox',
+              label: 'Het eigen deel van de familie is gehouden',
+            } as Field,
+          ]
         : []),
     ],
   },
@@ -251,7 +264,8 @@ export function initialValues(fields: Field[]): Values {
   for (const field of fields) {
     if (field.kind === 'checkbox') values[field.name] = field.initial ?? false;
     else if (field.kind === 'attendees') values[field.name] = [];
-    else if (field.kind === 'agreements') values[field.name] = [{ action: '', where: '', when: '', ownerIds: [] }];
+    else if (field.kind === 'agreements')
+      values[field.name] = [{ action: '', where: '', when: '', ownerIds: [] }];
     else values[field.name] = '';
   }
   return values;

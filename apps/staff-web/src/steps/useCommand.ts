@@ -18,7 +18,11 @@ const newKey = () => crypto.randomUUID();
  */
 export function useCommand<T>(
   send: (idempotencyKey: string) => Promise<T>,
-  handlers: { onDone: (answer: T) => void; onStale?: () => void; fieldsOf: (error: ApiError) => FieldError[] },
+  handlers: {
+    onDone: (answer: T) => void;
+    onStale?: () => void;
+    fieldsOf: (error: ApiError) => FieldError[];
+  },
 ) {
   const [key, setKey] = useState(newKey);
   const [done, setDone] = useState(false);

@@ -44,15 +44,18 @@ export function attention(list: CaseSummary[], details: CaseDetail[], now: Date)
   for (const { view, messages } of details) {
     const item = (text: string) => ({ caseId: view.id, reference: view.reference, text });
     if (['preparing', 'scheduled'].includes(view.state)) {
-      for (const p of view.participants)
-        if (!p.answer && !p.removed) result.notAnswered.push(item(p.name));
+      for (const p of view.participants) if (!p.answer && !p.removed) result.notAnswered.push(item(p.name));
     }
     const startsAt = view.schedule ? Date.parse(view.schedule.startsAt) : NaN;
     if (view.state === 'scheduled' && startsAt >= t && startsAt - t <= 7 * DAY)
-      result.conferencesSoon.push(item(`${formatDateTime(view.schedule!.startsAt)}, ${view.schedule!.location}`));
+      result.conferencesSoon.push(
+        item(`${formatDateTime(view.schedule!.startsAt)}, ${view.schedule!.location}`),
+      );
     for (const p of messages?.participants ?? []) {
-      if (p.failed.length > 0) result.failedMessages.push(item(`${p.name}: ${p.failed[p.failed.length - 1].reason}`));
-      if (p.reachBy === 'phone' && p.due.some((m) => Date.parse(m.dueAt) <= t)) result.toPhone.push(item(p.name));
+      if (p.failed.length > 0)
+        result.failedMessages.push(item(`${p.name}: ${p.failed[p.failed.length - 1].reason}`));
+      if (p.reachBy === 'phone' && p.due.some((m) => Date.parse(m.dueAt) <= t))
+        result.toPhone.push(item(p.name));
     }
   }
   return result;

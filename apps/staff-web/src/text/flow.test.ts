@@ -33,7 +33,7 @@ describe('the dashboard numbers', () => {
   it('shows lead times in days, and says when there are no cases yet', () => {
     const [intake, conference] = leadTimeBars(REPORT);
     expect(intake).toMatchObject({ label: 'Van aanvraag tot intake', value: 4, percent: 100 });
-    expect(intake.text).toBe('4 dagen (meestal; 9 op de 10 binnen 9 dagen; 15 zaken)');
+    expect(intake.text).toBe('de helft binnen 4 dagen, 9 van de 10 binnen 9 dagen (15 zaken)');
     expect(conference).toMatchObject({ value: 0, percent: 0, text: 'nog geen zaken' });
   });
 

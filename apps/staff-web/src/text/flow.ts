@@ -55,7 +55,7 @@ export function leadTimeBars(report: FlowReport): Bar[] {
       text:
         median === null || n === 0
           ? 'nog geen zaken'
-          : `${days(median)} (meestal; 9 op de 10 binnen ${days(p90 ?? median)}; ${n} zaken)`,
+          : `de helft binnen ${days(median)}, 9 van de 10 binnen ${days(p90 ?? median)} (${n === 1 ? '1 zaak' : `${n} zaken`})`,
     })),
   );
 }
@@ -71,4 +71,5 @@ export function stateBars(report: FlowReport): Bar[] {
 }
 
 /** A rate (0–1) as a Dutch percentage, or "–" when there is nothing to count. */
-export const percentage = (rate: number | null): string => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
+export const percentage = (rate: number | null): string =>
+  rate === null ? '–' : `${Math.round(rate * 100)}%`;

@@ -85,7 +85,8 @@ export const ROLE: Record<string, string> = {
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' });
 
-export const formatDateTime = (iso: string | undefined): string => (iso ? dateTime.format(new Date(iso)) : '');
+export const formatDateTime = (iso: string | undefined): string =>
+  iso ? dateTime.format(new Date(iso)) : '';
 export const formatDate = (iso: string | undefined): string => (iso ? dateOnly.format(new Date(iso)) : '');
 
 /** A word for a code, or the code itself when there is no word for it. */

@@ -5,7 +5,12 @@ import { sentence, timeline } from './timeline';
 
 const fatima = { id: 'u-1', name: 'Fatima de Vries', role: 'coordinator' };
 let position = 0;
-const event = (type: string, data: Record<string, unknown>, actor: HistoryEvent['actor'] = fatima, stream = 'case-1') => ({
+const event = (
+  type: string,
+  data: Record<string, unknown>,
+  actor: HistoryEvent['actor'] = fatima,
+  stream = 'case-1',
+) => ({
   position: ++position,
   stream,
   revision: position - 1,
@@ -24,7 +29,11 @@ describe('the timeline in Dutch sentences', () => {
   });
 
   it('tells a participant answering through their own link apart from staff recording it', () => {
-    const own = event('ParticipantAnswered', { participantId: 'p-1', answer: 'accepted' }, { id: 'p-1', role: 'participant' });
+    const own = event(
+      'ParticipantAnswered',
+      { participantId: 'p-1', answer: 'accepted' },
+      { id: 'p-1', role: 'participant' },
+    );
     const staff = event('ParticipantAnswered', { participantId: 'p-1', answer: 'declined' });
     expect(sentence(own, names)).toBe('Anna Jansen liet weten: komt.');
     expect(sentence(staff, names)).toBe('Fatima de Vries noteerde dat Anna Jansen niet komt.');
@@ -32,12 +41,18 @@ describe('the timeline in Dutch sentences', () => {
 
   it('says what happened to messages', () => {
     const tafel = { id: 'tafel-dispatcher', role: 'system', name: 'Tafel' };
-    expect(sentence(event('MessageSent', { participantId: 'p-1', kind: 'invitation' }, tafel, 'messages-1'), names)).toBe(
-      'Tafel stuurde Anna Jansen een uitnodiging.',
-    );
-    expect(sentence(event('MessageFailed', { participantId: 'p-1', kind: 'reminder' }, tafel, 'messages-1'), names)).toBe(
-      'Een herinnering aan Anna Jansen kwam niet aan.',
-    );
+    expect(
+      sentence(
+        event('MessageSent', { participantId: 'p-1', kind: 'invitation' }, tafel, 'messages-1'),
+        names,
+      ),
+    ).toBe('Tafel stuurde Anna Jansen een uitnodiging.');
+    expect(
+      sentence(
+        event('MessageFailed', { participantId: 'p-1', kind: 'reminder' }, tafel, 'messages-1'),
+        names,
+      ),
+    ).toBe('Een herinnering aan Anna Jansen kwam niet aan.');
   });
 
   it('uses the role when the actor has no name', () => {
@@ -53,7 +68,10 @@ describe('the timeline in Dutch sentences', () => {
       invited,
       event('MessageSent', { participantId: 'p-1', kind: 'invitation' }, undefined, 'messages-1'),
     ]);
-    expect(lines[0]).toMatchObject({ text: 'Fatima de Vries nodigde Anna Jansen uit.', revision: invited.revision });
+    expect(lines[0]).toMatchObject({
+      text: 'Fatima de Vries nodigde Anna Jansen uit.',
+      revision: invited.revision,
+    });
     expect(lines[1].revision).toBeUndefined();
   });
 });

@@ -25,7 +25,9 @@ function actorName(actor: Actor | undefined, names: Map<string, string>): string
 
 /** One event of the history as a short Dutch sentence: "Fatima de Vries nodigde Anna Jansen uit." */
 export function sentence(event: HistoryEvent, names: Map<string, string>): string {
-  const d = event.data as Record<string, string | boolean | string[] | undefined> & { applicant?: { name?: string } };
+  const d = event.data as Record<string, string | boolean | string[] | undefined> & {
+    applicant?: { name?: string };
+  };
   const who = actorName(event.actor, names);
   const person = names.get(String(d.participantId)) ?? 'een deelnemer';
   const when = (iso: unknown) => formatDateTime(typeof iso === 'string' ? iso : undefined);
@@ -50,7 +52,8 @@ export function sentence(event: HistoryEvent, names: Map<string, string>): strin
       return `${who} bereidde ${person} voor op de conferentie.`;
     case 'ParticipantAnswered': {
       const comes = d.answer === 'accepted';
-      if (event.actor?.role === 'participant') return `${person} liet weten: ${say(ANSWER, String(d.answer)).toLowerCase()}.`;
+      if (event.actor?.role === 'participant')
+        return `${person} liet weten: ${say(ANSWER, String(d.answer)).toLowerCase()}.`;
       return `${who} noteerde dat ${person} ${comes ? 'komt' : 'niet komt'}.`;
     }
     case 'ConferenceScheduled':
@@ -85,7 +88,9 @@ export function sentence(event: HistoryEvent, names: Map<string, string>): strin
 }
 
 /** The history as sentences, oldest first. */
-export function timeline(events: HistoryEvent[]): { key: string; at: string; text: string; revision?: number }[] {
+export function timeline(
+  events: HistoryEvent[],
+): { key: string; at: string; text: string; revision?: number }[] {
   const names = participantNames(events);
   return events.map((event) => ({
     key: `${event.stream}:${event.revision}`,
