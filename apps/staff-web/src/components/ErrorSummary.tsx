@@ -11,6 +11,9 @@ export interface FieldError {
 export function ErrorSummary({ detail, fields = [] }: { detail: string; fields?: FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [detail, fields]);
+  // The API names the fields by their paths (`applicant.name`); the list below names them as the
+  // form does, so the sentence stops before its own list.
+  const sentence = fields.length > 0 ? detail.replace(/\s*Het gaat om: .*$/s, '') : detail;
   return (
     <Alert
       ref={ref}
@@ -20,7 +23,7 @@ export function ErrorSummary({ detail, fields = [] }: { detail: string; fields?:
       headingLevel={4}
       role="alert"
     >
-      <Paragraph>{detail}</Paragraph>
+      <Paragraph>{sentence}</Paragraph>
       {fields.length > 0 && (
         <UnorderedList>
           {fields.map((field) => (
