@@ -37,6 +37,16 @@ const hasPersonalFields = (e: { type: string }) => personalPathsOf(e.type).lengt
 const isSealed = (e: { type: string }) => hasSealedFields(e.type);
 
 /**
+ * The ids of the keys a stored event's sealed fields need: those its envelopes name, and its case's
+ * (which can sit inside a person's envelope, out of sight until that one is opened).
+ */
+function keyIdsOf(e: StoredEvent, into: Set<string>): Set<string> {
+  keyIdsIn(e.data, into);
+  if (e.stream.startsWith(CASE_PREFIX)) into.add(caseKeyId(e.stream.slice(CASE_PREFIX.length)));
+  return into;
+}
+
+/**
  * The event-store port with personal data and free text encrypted (crypto-shredding). On append,
  * each personal field of a workflow event is sealed with its owner's key and each field of free
  * text about the case with the case's key (both made on first use), bound to their place, so the
@@ -131,7 +141,7 @@ export class EncryptingEventStore extends DelegatingEventStore {
   /** Opens a batch of stored events with one look-up of the keys it needs. */
   private async open(events: StoredEvent[]): Promise<StoredEvent[]> {
     const ids = new Set<string>();
-    for (const e of events) if (isSealed(e)) keyIdsIn(e.data, ids);
+    for (const e of events) if (isSealed(e)) keyIdsOf(e, ids);
     if (ids.size === 0) return events;
     const keys = await this.keys.keysOf(ids);
     return events.map((e) => (isSealed(e) ? { ...e, data: openEvent(e, keys) } : e));
@@ -149,7 +159,7 @@ export class EncryptingEventStore extends DelegatingEventStore {
       if (event.type === CASE_DATA_DESTROYED)
         cache.delete(caseKeyId((event.data as CaseDataDestroyedData).caseId));
       if (!isSealed(event)) return handler(event);
-      const missing = [...keyIdsIn(event.data)].filter((p) => !cache.has(p));
+      const missing = [...keyIdsOf(event, new Set())].filter((p) => !cache.has(p));
       if (missing.length > 0) {
         if (cache.size > SUBSCRIPTION_CACHE_LIMIT) cache.clear();
         for (const [p, key] of await this.keys.keysOf(missing)) cache.set(p, key);

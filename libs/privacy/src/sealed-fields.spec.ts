@@ -1,4 +1,4 @@
-import { ERASED, erasePerson, fold, upcast, type DomainEvent } from '@app/workflow';
+import { ERASED, destroyCaseText, erasePerson, fold, upcast, type DomainEvent } from '@app/workflow';
 import declined from '@app/workflow/fixtures/declined.json';
 import familyReplaced from '@app/workflow/fixtures/family-replaced-coordinator.json';
 import groupClosed from '@app/workflow/fixtures/group-follow-up-closed.json';
@@ -93,6 +93,8 @@ describe('personal fields sealed per person', () => {
       const { sealed, keys } = sealHistory(events);
       const original = foldOf(events);
       const destroyed = foldOf(openAll(sealed, new Map([...keys, [CASE_KEY, null]])));
+      // Sealed under the case's key (alone, or inside a person's): exactly what destroyCaseText says.
+      expect(json(destroyed)).toEqual(json(destroyCaseText(original)));
       expect(destroyed.status).toBe(original.status);
       expect(destroyed.applicant).toEqual(original.applicant);
       // Lists keep their length and shape: each item's text reads erased, never the list itself.
@@ -109,6 +111,22 @@ describe('personal fields sealed per person', () => {
         });
     },
   );
+
+  it("seals a person's free text under both keys: either one's loss erases it, the other's data stays", () => {
+    const { sealed, keys, applicant } = sealHistory(groupClosed.events as Stored[]);
+    const requested = sealed[0];
+    const stored = requested.data.description as EnvelopeV2;
+    expect(stored.k).toBe(applicant); // the person's outside, the case's inside
+    expect(JSON.stringify(requested.data)).not.toContain(String(groupClosed.events[0].data.description));
+    const description = (k: ReadonlyMap<string, Buffer | null>) =>
+      (openEvent(requested, k) as { description: unknown }).description;
+    expect(description(keys)).toBe(groupClosed.events[0].data.description);
+    expect(description(new Map([...keys, [applicant, null]]))).toBe(ERASED);
+    expect(description(new Map([...keys, [CASE_KEY, null]]))).toBe(ERASED);
+    expect(openEvent(requested, new Map([...keys, [CASE_KEY, null]]))).toMatchObject({
+      applicant: { name: (groupClosed.events[0].data.applicant as { name: string }).name },
+    });
+  });
 
   it('opens an envelope only in its own place: moved to another field, event or case it reads erased', () => {
     const { sealed, keys } = sealHistory(groupClosed.events as Stored[]);

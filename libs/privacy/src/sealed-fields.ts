@@ -1,10 +1,4 @@
-import {
-  CASE_TEXT_FIELDS,
-  ERASED,
-  PARTICIPANT_OWNED,
-  PERSONAL_FIELDS,
-  type EventType,
-} from '@app/workflow';
+import { CASE_TEXT_FIELDS, ERASED, PARTICIPANT_OWNED, PERSONAL_FIELDS, type EventType } from '@app/workflow';
 import { isEnvelope, keyIdOf, openValue, sealValue, type Envelope } from './field-crypto';
 
 /** Keys as looked up by id: `null` when there is none (erased, destroyed, or the key store lost it). */
@@ -79,8 +73,9 @@ export interface SealingKey {
 
 /**
  * The event's data with each field that holds a value sealed in its place: personal fields under
- * the owner's key, the free text about the case under the case's key. Where the key is gone (the
- * person was erased, the case's term passed) the value is not stored at all, only `ERASED`.
+ * the owner's key, the free text about the case under the case's key, and free text that is both
+ * under the case's key inside the owner's (so either key's loss destroys it). Where a key is gone
+ * (the person was erased, the case's term passed) the value is not stored at all, only `ERASED`.
  */
 export function sealEvent(
   event: { type: string; eventId: string; data: unknown },
@@ -88,17 +83,27 @@ export function sealEvent(
   keys: { owner?: SealingKey; case: SealingKey },
 ): Data {
   let out = event.data;
-  const fields = [
-    ...(keys.owner ? personalPathsOf(event.type).map((p) => [p, keys.owner!] as const) : []),
-    ...casePathsOf(event.type).map((p) => [p, keys.case] as const),
-  ];
-  for (const [pattern, { id, key }] of fields)
+  const personal = keys.owner ? personalPathsOf(event.type) : [];
+  const ofCase = casePathsOf(event.type);
+  for (const pattern of new Set([...ofCase, ...personal])) {
+    // Inside first: the case's key, then the owner's around it.
+    const layers = [
+      ...(ofCase.includes(pattern) ? [keys.case] : []),
+      ...(personal.includes(pattern) ? [keys.owner!] : []),
+    ];
     for (const { path, dotted } of placesOf(out, pattern)) {
-      const value = getPath(out, path);
+      let value = getPath(out, path);
       if (value === undefined || isEnvelope(value)) continue;
-      const place = { keyId: id, stream, eventId: event.eventId, path: dotted };
-      out = setPath(out, path, key ? sealValue(value, place, key) : ERASED);
+      for (const { id, key } of layers) {
+        if (!key) {
+          value = ERASED;
+          break;
+        }
+        value = sealValue(value, { keyId: id, stream, eventId: event.eventId, path: dotted }, key);
+      }
+      out = setPath(out, path, value);
     }
+  }
   return out as Data;
 }
 
@@ -126,7 +131,7 @@ function openOne(envelope: Envelope, keys: PersonKeys): unknown {
  * For folds kept in read models, whose envelopes sit elsewhere than the field they were sealed for.
  */
 export function openData<T>(value: T, keys: PersonKeys): T {
-  if (isEnvelope(value)) return openOne(value, keys) as T;
+  if (isEnvelope(value)) return openData(openOne(value, keys), keys) as T; // a layer may hold another
   if (Array.isArray(value)) {
     const mapped = value.map((v) => openData(v, keys));
     return (mapped.some((v, i) => v !== value[i]) ? mapped : value) as T;
@@ -141,9 +146,10 @@ export function openData<T>(value: T, keys: PersonKeys): T {
 }
 
 /**
- * A stored event's data with its sealed fields opened. An envelope is opened only in the place it
- * was sealed for: one copied from another field, event or case reads `ERASED`. Values that are not
- * sealed (events stored before their field was) read as they were stored.
+ * A stored event's data with its sealed fields opened, layer by layer (the owner's key, then the
+ * case's). An envelope is opened only in the place it was sealed for: one copied from another field,
+ * event or case reads `ERASED`. Values that are not sealed (events stored before their field was)
+ * read as they were stored.
  */
 export function openEvent(
   event: { type: string; stream: string; eventId: string; data: unknown },
@@ -151,15 +157,19 @@ export function openEvent(
 ): unknown {
   let out = event.data;
   const personal = personalPathsOf(event.type);
-  for (const pattern of [...personal, ...casePathsOf(event.type)])
+  for (const pattern of new Set([...personal, ...casePathsOf(event.type)]))
     for (const { path, dotted } of placesOf(out, pattern)) {
-      const value = getPath(out, path);
+      let value = getPath(out, path);
       if (!isEnvelope(value)) continue;
-      const inPlace =
-        value.$enc === 'v1'
-          ? personal.includes(pattern) // version 1 sealed personal fields only
-          : value.s === event.stream && value.e === event.eventId && value.f === dotted;
-      out = setPath(out, path, inPlace ? openOne(value, keys) : ERASED);
+      for (let layer = 0; isEnvelope(value); layer++) {
+        const inPlace =
+          layer < 2 &&
+          (value.$enc === 'v1'
+            ? personal.includes(pattern) // version 1 sealed personal fields only
+            : value.s === event.stream && value.e === event.eventId && value.f === dotted);
+        value = inPlace ? openOne(value, keys) : ERASED;
+      }
+      out = setPath(out, path, value);
     }
   return out;
 }

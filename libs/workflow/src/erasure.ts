@@ -79,12 +79,16 @@ export function erasePerson<S extends CaseState>(state: S, personId: string): S 
 
 /**
  * The case as it folds once its own key is gone (retention destroyed it): the free text about the
- * case (`CASE_TEXT_FIELDS`) reads `ERASED` — each question, each agreement's action and place, the
- * place and the reasons — while lists keep their length and everything else stays. Also for events
+ * case (`CASE_TEXT_FIELDS`) reads `ERASED` — the description and notes, each question, each
+ * agreement's action and place, the place and the reasons — while lists keep their length and
+ * everything else (names, addresses, dates, codes) stays. Also for events
  * stored before that text was sealed, which hold it in clear.
  */
 export function destroyCaseText<S extends CaseState>(state: S): S {
-  const out: S = { ...state };
+  const out: S = eraseKeys(state, ['description', 'intakeNotes', 'declineReason']);
+  if (state.followUps) out.followUps = state.followUps.map((f) => eraseKeys(f, ['notes']));
+  if (state.participants)
+    out.participants = state.participants.map((p) => eraseKeys(p, ['preparationNotes', 'removalReason']));
   // Folds kept in read models may predate a field: each is erased only where it is.
   if (state.conferenceQuestions) out.conferenceQuestions = state.conferenceQuestions.map(() => ERASED);
   if (state.questionRevisions)

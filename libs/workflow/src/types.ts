@@ -298,22 +298,24 @@ export const PERSONAL_FIELDS: Record<EventType, readonly string[]> = {
 };
 
 /**
- * Where the free text about the case itself lives in each event's `data` (dotted paths; `[]` stands
- * for every item of a list, so a list keeps its length and shape when its text reads erased):
- * conference questions, places, agreements and reasons. The privacy layer seals these
- * under the case's own key, which retention destroys; what belongs to one person (their name,
- * addresses, notes, the applicant's description) is in PERSONAL_FIELDS under that person's key.
+ * Where the free text about the case lives in each event's `data` (dotted paths; `[]` stands for
+ * every item of a list, so a list keeps its length and shape when its text reads erased): conference
+ * questions, places, agreements, notes, the description and reasons. The privacy layer seals these
+ * under the case's own key, which retention destroys. Free text that is also in PERSONAL_FIELDS (the
+ * applicant's description, notes and decline reason; a participant's preparation notes and removal
+ * reason) is sealed under both keys — the case's inside the person's — so either an erasure of the
+ * person or the end of the case's term destroys it.
  */
 export const CASE_TEXT_FIELDS: Record<EventType, readonly string[]> = {
-  ConferenceRequested: [],
-  IntakeCompleted: ['conferenceQuestions[]'],
-  RequestDeclined: [],
+  ConferenceRequested: ['description'],
+  IntakeCompleted: ['conferenceQuestions[]', 'notes'],
+  RequestDeclined: ['reason'],
   QuestionsRevised: ['conferenceQuestions[]', 'reason'],
   CoordinatorAssigned: ['reason'],
   ParticipantInvited: [],
   ParticipantCorrected: [],
-  ParticipantRemoved: [],
-  ParticipantPrepared: [],
+  ParticipantRemoved: ['reason'],
+  ParticipantPrepared: ['notes'],
   ParticipantAnswered: [],
   ConferenceScheduled: ['location'],
   ConferenceAdjourned: ['reason', 'location'],
@@ -321,7 +323,7 @@ export const CASE_TEXT_FIELDS: Record<EventType, readonly string[]> = {
   PlanRecorded: ['agreements[].action', 'agreements[].where', 'ifItDoesNotWork'],
   NoPlanRecorded: ['reason'],
   PlanDistributed: [],
-  FollowUpContacted: [],
+  FollowUpContacted: ['notes'],
   FollowUpConferenceRequested: ['reason'],
   CaseWithdrawn: ['reason'],
   CaseClosed: [],
