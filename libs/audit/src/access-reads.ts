@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { READ_DB, type SqlDb, type SqlTx } from '@app/kernel';
 import type { StoredEvent } from '@app/event-store';
-import { ProjectionsService, TafelError, forbidden, type Actor } from '@app/cases';
+import { ProjectionsService, TafelError, assertAuditOnly, cursorRefused, type Actor } from '@app/cases';
 
 export const ACCESS_READS = 'access-reads';
 const ACCESS_STREAM = /^access-(.+)$/;
@@ -88,12 +88,7 @@ const encodeCursor = (position: number) => Buffer.from(`r${position}`).toString(
 function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const match = /^r(\d{1,15})$/.exec(text);
-  if (!match || encodeCursor(Number(match[1])) !== cursor) {
-    const message = 'not a cursor this service gave out; start again without one';
-    throw new TafelError('REQUEST.INVALID', 'validation', `cursor: ${message}`, {
-      errors: [{ field: 'cursor', message }],
-    });
-  }
+  if (!match || encodeCursor(Number(match[1])) !== cursor) throw cursorRefused();
   return Number(match[1]);
 }
 
@@ -127,7 +122,7 @@ export class AccessReadQueries {
 
   /** Every read by one employee, oldest first, at `[from, to)`. @throws TafelError forbidden */
   byActor(actor: Actor, filter: ActorReadsFilter) {
-    assertAuditor(actor);
+    assertAuditOnly(actor, 'read the access log');
     const where = ['actor_id = ?'];
     const params: unknown[] = [filter.actorId];
     if (filter.from) {
@@ -152,7 +147,7 @@ export class AccessReadQueries {
     page: AccessReadPage,
     casesOf: (personId: string) => Promise<string[] | undefined>,
   ) {
-    assertAuditor(actor);
+    assertAuditOnly(actor, 'read the access log');
     const caseIds = await casesOf(personId);
     if (caseIds === undefined)
       throw new TafelError('PERSON.NOT_FOUND', 'not-found', `No person with id ${personId}.`);
@@ -180,11 +175,5 @@ export class AccessReadQueries {
       })),
       nextCursor: rows.length > limit ? encodeCursor(Number(shown[shown.length - 1].position)) : null,
     };
-  }
-}
-
-function assertAuditor(actor: Actor): void {
-  if (actor.role !== 'auditor' && actor.role !== 'admin') {
-    throw forbidden('Only auditors and admins read the access log.');
   }
 }

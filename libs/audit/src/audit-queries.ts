@@ -5,9 +5,9 @@ import { AccessLog } from './access-log';
 import {
   CaseRepository,
   TafelError,
+  assertAuditOnly,
   assertMayRead,
   caseNotFound,
-  forbidden,
   caseView,
   messagesStreamOf,
   streamOf,
@@ -96,9 +96,7 @@ export class AuditQueries {
 
   /** Who read this case: auditors and admins only. */
   async accessLog(actor: Actor, caseId: string) {
-    if (actor.role !== 'auditor' && actor.role !== 'admin') {
-      throw forbidden('Only auditors and admins read the access log.');
-    }
+    assertAuditOnly(actor, 'read the access log');
     await this.readable(actor, caseId);
     return { entries: await this.accessLog_.entries(caseId) };
   }

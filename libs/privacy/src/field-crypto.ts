@@ -55,8 +55,7 @@ export const placeOf = (envelope: EnvelopeV2): Place => ({
   path: envelope.f,
 });
 
-const placeAad = (place: Place): string =>
-  `${place.keyId}\n${place.stream}\n${place.eventId}\n${place.path}`;
+const placeAad = (place: Place): string => `${place.keyId}\n${place.stream}\n${place.eventId}\n${place.path}`;
 
 export const newKey = (): Buffer => randomBytes(KEY_BYTES);
 

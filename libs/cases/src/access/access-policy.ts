@@ -86,6 +86,12 @@ export function stepDenial(
   return undefined;
 }
 
+/** @throws TafelError (forbidden) unless the actor is an auditor or an admin: `Only auditors and admins <what>.` */
+export function assertAuditOnly(actor: Actor, what: string): void {
+  if (actor.role !== 'auditor' && actor.role !== 'admin')
+    throw forbidden(`Only auditors and admins ${what}.`);
+}
+
 const NO_READS = 'A participant reads nothing through the API.';
 
 /** @throws TafelError (forbidden) when the actor may not read this case. */

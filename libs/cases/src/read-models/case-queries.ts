@@ -5,7 +5,7 @@ import { assertMayRead, listScope } from '../access/access-policy';
 import type { Actor } from '../access/actor';
 import { CaseRepository } from '../case-repository';
 import { caseSummary, caseView, type CaseView } from '../case-view';
-import { TafelError, caseNotFound } from '../errors';
+import { caseNotFound, cursorRefused } from '../errors';
 
 export interface CaseListFilter {
   state?: string;
@@ -20,12 +20,7 @@ const encodeCursor = (position: number) => Buffer.from(String(position)).toStrin
 /** @throws TafelError (validation) for a cursor this service did not give out. */
 function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
-  if (!/^\d{1,15}$/.test(text) || encodeCursor(Number(text)) !== cursor) {
-    const message = 'not a cursor this service gave out; start again without one';
-    throw new TafelError('REQUEST.INVALID', 'validation', `cursor: ${message}`, {
-      errors: [{ field: 'cursor', message }],
-    });
-  }
+  if (!/^\d{1,15}$/.test(text) || encodeCursor(Number(text)) !== cursor) throw cursorRefused();
   return Number(text);
 }
 

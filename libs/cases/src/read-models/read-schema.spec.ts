@@ -20,7 +20,9 @@ describe('the read schema of an earlier release', () => {
 
     await createReadSchema(db);
     expect(await db.all('SELECT id FROM tafel_case_list')).toEqual([]);
-    expect(await db.all('SELECT name FROM tafel_checkpoints ORDER BY name')).toEqual([{ name: 'flow-cases' }]);
+    expect(await db.all('SELECT name FROM tafel_checkpoints ORDER BY name')).toEqual([
+      { name: 'flow-cases' },
+    ]);
 
     // Once: rows of the new format stay at the next start.
     await db.run(row, ['b', '{}']);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_DB, deterministicId, type SqlDb } from '@app/kernel';
-import { CaseRepository, TafelError, forbidden, type Actor } from '@app/cases';
+import { CaseRepository, assertAuditOnly, cursorRefused, type Actor } from '@app/cases';
 import { CLOCK, type Clock } from '@app/config';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CASE_DATA_DESTROYED, retentionStreamOf, type CaseDataDestroyedData } from '@app/workflow';
@@ -82,10 +82,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // falls through to the refusal
   }
-  const message = 'not a cursor this service gave out; start again without one';
-  throw new TafelError('REQUEST.INVALID', 'validation', `cursor: ${message}`, {
-    errors: [{ field: 'cursor', message }],
-  });
+  throw cursorRefused();
 }
 
 /**
@@ -126,8 +123,7 @@ export class RetentionService {
    * @throws TafelError forbidden, validation (a cursor not given out here)
    */
   async list(actor: Actor, query: RetentionListQuery = {}) {
-    if (actor.role !== 'auditor' && actor.role !== 'admin')
-      throw forbidden('Only auditors and admins see the retention list.');
+    assertAuditOnly(actor, 'see the retention list');
     const limit = query.limit ?? DEFAULT_RETENTION_LIMIT;
     const cutoff = new Date(this.clock.now().getTime() - this.settings.termMs).toISOString();
     const where: string[] = [];
