@@ -1,3 +1,4 @@
+import { isSealed } from '@app/workflow';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /** Version 1 (no longer written; still read): AES-256-GCM under person `p`'s key, `p` as associated data. */
@@ -38,9 +39,10 @@ export interface Place {
 
 export const KEY_BYTES = 32;
 
+/** A sealed value (see `isSealed`) of a version this library opens. */
 export function isEnvelope(value: unknown): value is Envelope {
-  if (typeof value !== 'object' || value === null) return false;
-  const version = (value as { $enc?: unknown }).$enc;
+  if (!isSealed(value)) return false;
+  const version = (value as { $enc: string }).$enc;
   return version === 'v2' || version === 'v1';
 }
 
