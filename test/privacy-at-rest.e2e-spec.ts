@@ -5,7 +5,6 @@ import type { TafelConfig } from '@app/config';
 import { CONFIG, JsonLogger } from '@app/infrastructure';
 import { RetentionService } from '@app/privacy';
 import { SmtpTestServer } from '@app/notifications/testing';
-import { runCli } from '../apps/cli/src/cli';
 import { dumpReadModels } from '../apps/cli/src/testing/store-backdoor';
 import { CaseApi } from './support/case-builder';
 import { caughtUp, dispatchRound } from './support/caught-up';
@@ -19,6 +18,7 @@ import {
   type Hit,
 } from './support/leak-grep';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
+import { runTafelOn } from './support/cli';
 
 const DAY = 86_400_000;
 
@@ -117,21 +117,7 @@ describe.each(E2E_STORES)('%s store: a whole family case leaves no personal data
   const admin = () => new CaseApi(t, 'admin');
   const auditor = () => new CaseApi(t, 'auditor');
 
-  async function tafel(...argv: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const env = {
-      TAFEL_DATA_DIR: t.dataDir,
-      TAFEL_STORE: store,
-      ...(config.postgresUrl ? { TAFEL_POSTGRES_URL: config.postgresUrl } : {}),
-    };
-    const code = await runCli(argv, {
-      env,
-      stdout: { write: (s: string) => (out.stdout += s) },
-      stderr: { write: (s: string) => (out.stderr += s) },
-      signal: new AbortController().signal,
-    });
-    return { code, ...out };
-  }
+  const tafel = (...argv: string[]) => runTafelOn(t, argv);
 
   const step = async (res: PromiseLike<{ status: number; body: unknown }>, status = 200) => {
     const r = (await res) as Parameters<typeof expectStatus>[0];

@@ -2,13 +2,13 @@ import type { Response } from 'supertest';
 import type { TafelConfig } from '@app/config';
 import { EVENT_STORE, verifyChain, type EventStore, type StoredEvent } from '@app/event-store';
 import { CONFIG } from '@app/infrastructure';
-import { runCli } from '../apps/cli/src/cli';
 import { dumpReadModels } from '../apps/cli/src/testing/store-backdoor';
 import { SmtpTestServer } from '@app/notifications/testing';
 import { buildCase, CaseApi, inviteBody, type BuiltCase } from './support/case-builder';
 import { caughtUp, dispatchRound } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
+import { runTafelOn } from './support/cli';
 
 const DAY = 86_400_000;
 const ERASED = '[verwijderd]';
@@ -28,17 +28,7 @@ describe.each(E2E_STORES)('%s store: erasing a person', (store) => {
   const erase = (personId: string, body: unknown = { reason: 'Verzoek van betrokkene (AVG art. 17).' }) =>
     admin().post(`/v1/people/${personId}/erasure`, body);
 
-  async function tafel(...argv: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const env = { TAFEL_DATA_DIR: t.dataDir, TAFEL_STORE: store, TAFEL_POSTGRES_URL: config.postgresUrl };
-    const code = await runCli(argv, {
-      env,
-      stdout: { write: (s: string) => (out.stdout += s) },
-      stderr: { write: (s: string) => (out.stderr += s) },
-      signal: new AbortController().signal,
-    });
-    return { code, ...out };
-  }
+  const tafel = (...argv: string[]) => runTafelOn(t, argv);
 
   beforeAll(async () => {
     await smtp.start(0);

@@ -5,42 +5,26 @@ import type { Clock, TafelConfig } from '@app/config';
 import { CONFIG } from '@app/infrastructure';
 import { MasterKeyRefused } from '@app/privacy';
 import { createApp } from '../apps/admin-api/src/app.factory';
-import { runCli } from '../apps/cli/src/cli';
 import { rotationSeams } from '../apps/cli/src/commands/rotate-master-key.command';
 import { buildCase, CaseApi } from './support/case-builder';
 import { expectStatus } from './support/http-expect';
 import { deleteKeyRow, storedEventsText } from './support/privacy-backdoor';
 import { E2E_STORES, startTestApp, type TestApp } from './support/test-app';
+import { runTafel } from './support/cli';
 
 const ERASED = '[verwijderd]';
 const newMasterKey = () => randomBytes(32).toString('base64');
 
 /** Runs the CLI in this process; `clock`: the app's, so the leases it holds count as live. */
-async function tafel(
+function tafel(
   config: TafelConfig,
   env: Record<string, string>,
   clock: Clock | undefined,
   ...argv: (string | { stdin: Buffer[] })[]
 ) {
-  const out = { stdout: '', stderr: '' };
   const stdin = argv.find((a): a is { stdin: Buffer[] } => typeof a !== 'string')?.stdin;
-  const code = await runCli(
-    argv.filter((a): a is string => typeof a === 'string'),
-    {
-      env: {
-        TAFEL_DATA_DIR: config.dataDir,
-        TAFEL_STORE: config.store,
-        TAFEL_POSTGRES_URL: config.postgresUrl,
-        ...env,
-      },
-      stdin,
-      stdout: { write: (s: string) => (out.stdout += s) },
-      stderr: { write: (s: string) => (out.stderr += s) },
-      signal: new AbortController().signal,
-    },
-    clock,
-  );
-  return { code, ...out };
+  const args = argv.filter((a): a is string => typeof a === 'string');
+  return runTafel(config, args, { env, clock, stdin });
 }
 
 /** A new master key saved in a file of its own (as the operator keeps it), mode 0600. */

@@ -1,14 +1,12 @@
-import type { TafelConfig } from '@app/config';
-import { CONFIG } from '@app/infrastructure';
 import { READ_DB, type SqlDb } from '@app/kernel';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@app/event-store';
 import { KEY_STORE, RetentionService, caseKeyId, type PersonKeyStore } from '@app/privacy';
 import { CASE_DATA_DESTROYED, retentionStreamOf } from '@app/workflow';
-import { runCli } from '../apps/cli/src/cli';
 import { buildCase, CaseApi, uniqueRegion, type BuiltCase } from './support/case-builder';
 import { caughtUp } from './support/caught-up';
 import { expectStatus } from './support/http-expect';
 import { E2E_STORES, startTestApp, type TestActor, type TestApp } from './support/test-app';
+import { runTafelOn } from './support/cli';
 
 const DAY = 86_400_000;
 const ERASED = '[verwijderd]';
@@ -140,30 +138,13 @@ describe.each(E2E_STORES)('%s store: retention', (store) => {
 
 describe.each(E2E_STORES)('%s store: npm run tafel -- retention', (store) => {
   let t: TestApp;
-  let config: TafelConfig;
 
   /** The CLI on the app's store, with its own (real) clock and a term of one day. */
-  async function tafel(...argv: string[]) {
-    const out = { stdout: '', stderr: '' };
-    const env = {
-      TAFEL_DATA_DIR: t.dataDir,
-      TAFEL_STORE: store,
-      TAFEL_POSTGRES_URL: config.postgresUrl,
-      TAFEL_RETENTION: '1d',
-    };
-    const code = await runCli(argv, {
-      env,
-      stdout: { write: (s: string) => (out.stdout += s) },
-      stderr: { write: (s: string) => (out.stderr += s) },
-      signal: new AbortController().signal,
-    });
-    return { code, ...out };
-  }
+  const tafel = (...argv: string[]) => runTafelOn(t, argv, { TAFEL_RETENTION: '1d' });
 
   beforeAll(async () => {
     // Long before the real clock the CLI runs by: with a term of one day, the case is due for it.
     t = await startTestApp({ store, now: new Date('2020-01-06T09:00:00Z') });
-    config = t.app.get<TafelConfig>(CONFIG);
   });
   afterAll(() => t?.close());
 
