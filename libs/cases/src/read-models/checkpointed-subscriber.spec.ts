@@ -324,6 +324,34 @@ describe('a subscriber that fails (it never stops silently)', () => {
     expect(await seen()).toEqual([1, 2]);
   });
 
+  it('flushes again after a read error that came between a delivery and its flush', async () => {
+    // PostgreSQL restarting under load: the subscription hands over events, then its next page read
+    // fails before the flush they asked for has run. The subscription after the retry must flush its
+    // own events (it once stood still, buffering, until 500 more arrived).
+    const retries = manualRetries();
+    let first = true;
+    const flaky: EventStore = {
+      ...wrapEventStore(store, {}),
+      subscribe: (handler, options) => {
+        if (!first) return store.subscribe(handler, options);
+        first = false;
+        void (async () => {
+          for (const e of await store.readAll()) await handler(e);
+          options?.onError?.(new Error('the database system is starting up'));
+        })();
+        return { stop: async () => undefined };
+      },
+    };
+    await append(newEvents(2));
+    const { runner } = await started(rowsHandler(), true, retries.options, flaky);
+    await until(() => retries.pending() === 1);
+    retries.next();
+    await append(newEvents(1));
+    await runner.caughtUp(3);
+    expect(await seen()).toEqual([1, 2, 3]);
+    expect(runner.status()).toMatchObject({ state: 'running', attempts: 0 });
+  });
+
   it('retries a batch that fails because a database is unavailable, and never parks for it', async () => {
     const retries = manualRetries();
     let down = 4;

@@ -155,7 +155,7 @@ export class CheckpointedSubscriber {
       return;
     }
     this.parked = undefined;
-    this.buffer = [];
+    this.dropBuffer();
     this.state = this.attempts > 0 ? 'retrying' : 'running';
     this.subscription = this.store.subscribe((event) => this.receive(event, generation), {
       fromPosition: this.position,
@@ -173,6 +173,15 @@ export class CheckpointedSubscriber {
       this.flushScheduled = true;
       setImmediate(() => void this.enqueueFlush(generation));
     }
+  }
+
+  /**
+   * Forgets what an ended subscription buffered, and its scheduled flush: that flush belongs to the
+   * old generation and will do nothing, so the next subscription must be free to schedule its own.
+   */
+  private dropBuffer(): void {
+    this.buffer = [];
+    this.flushScheduled = false;
   }
 
   private enqueueFlush(generation: number): Promise<void> {
@@ -231,7 +240,7 @@ export class CheckpointedSubscriber {
     const subscription = this.subscription;
     this.subscription = undefined;
     this.stopping = subscription?.stop() ?? Promise.resolve();
-    this.buffer = [];
+    this.dropBuffer();
     this.attempts++;
     if (batch && batch.length > 1 && !unavailable(e)) {
       this.oneByOneUntil = Math.max(this.oneByOneUntil, batch[batch.length - 1].position);
