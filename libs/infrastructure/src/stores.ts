@@ -6,8 +6,12 @@ import { dirname } from 'node:path';
 // Each driver is loaded on demand (`await import`), so a process loads only the drivers its
 // configuration names: on SQLite, never `pg` or `@eventstore/db-client`.
 
-/** Where a SQL database lives: a SQLite file (its directory is created, mode 0700) or a PostgreSQL URL. */
-export type SqlTarget = { sqlite: string } | { postgres: string };
+/**
+ * Where a SQL database lives: a SQLite file (its directory is created, mode 0700) or a PostgreSQL URL.
+ * A `durable` SQLite file (what cannot be rebuilt from the log: the keys) commits with
+ * `synchronous=FULL`, its `commit`s on a writer thread so their fsyncs never block the event loop.
+ */
+export type SqlTarget = { sqlite: string; durable?: boolean } | { postgres: string };
 
 /**
  * Opens the configured event store.
@@ -40,7 +44,7 @@ export async function sqlOpener(target: SqlTarget): Promise<() => SqlDb> {
   const { SqliteDb } = await import('@app/kernel/sqlite');
   return () => {
     makePrivateDir(dirname(target.sqlite));
-    return new SqliteDb(target.sqlite);
+    return new SqliteDb(target.sqlite, target.durable ? { synchronous: 'FULL', commitOnThread: true } : {});
   };
 }
 
@@ -60,7 +64,7 @@ export const readDbOf = (config: TafelConfig): SqlTarget =>
 export function keysDbOf(config: TafelConfig): SqlTarget {
   const postgres =
     config.store === 'postgres' || (config.store === 'eventstoredb' && config.readStore === 'postgres');
-  return postgres ? { postgres: config.postgresUrl! } : { sqlite: config.keysSqlitePath };
+  return postgres ? { postgres: config.postgresUrl! } : { sqlite: config.keysSqlitePath, durable: true };
 }
 
 /** The worker's lease lives in a file of its own: it is not a read model, and is not rebuilt from the log. */

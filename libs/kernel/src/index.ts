@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './key-file';
 export * from './private-files';
 export * from './redact';
+export * from './worker-thread';

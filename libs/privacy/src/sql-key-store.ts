@@ -1,4 +1,4 @@
-import type { SqlDb, SqlTx } from '@app/kernel';
+import { GuardFailed, type SqlDb, type SqlStatement, type SqlTx } from '@app/kernel';
 import type { Clock } from '@app/config';
 import { newKey, unwrapKey, wrapKey } from './field-crypto';
 import type { CaseLink, PersonKeyStore, PersonStatus, RewrapOptions } from './key-store.port';
@@ -43,13 +43,16 @@ export class SqlKeyStore implements PersonKeyStore {
   /** Unwrapped keys by person, valid while the row still holds the same wrapped key. */
   private readonly unwrapped = new Map<string, { wrapped: string; key: Buffer }>();
   /** Key and link rows waiting for the next shared commit (one fsync for all that arrive together). */
-  private queued: { write: (tx: SqlTx) => Promise<void>; done: () => void; failed: (e: unknown) => void }[] =
-    [];
+  private queued: { rows: SqlStatement[]; done: () => void; failed: (e: unknown) => void }[] = [];
+  /** The links known to be stored (`case|person`): linking them again writes nothing. Bounded. */
+  private readonly linked = new Set<string>();
 
   private constructor(
     private readonly db: SqlDb,
     private master: Buffer,
     private readonly clock: Clock,
+    /** The stored check value as this process knows it: a new key is only written while it holds. */
+    private checkValue: string,
   ) {}
 
   /**
@@ -85,11 +88,15 @@ export class SqlKeyStore implements PersonKeyStore {
           [CHECK_ID, wrapKey(Buffer.alloc(32), CHECK_ID, master)],
         );
       }
+      const [check] = await db.all<{ check_value: string }>(
+        'SELECT check_value FROM tafel_key_check WHERE id = ?',
+        [CHECK_ID],
+      );
+      return new SqlKeyStore(db, master, clock, check.check_value);
     } catch (e) {
       await db.close().catch(() => undefined);
       throw e;
     }
-    return new SqlKeyStore(db, master, clock);
   }
 
   async keysOf(personIds: Iterable<string>, options: { create?: boolean } = {}) {
@@ -100,34 +107,17 @@ export class SqlKeyStore implements PersonKeyStore {
     if (options.create && rows.size < ids.length) {
       const missing = ids.filter((id) => !rows.has(id));
       const now = this.clock.now().toISOString();
-      await this.write(async (tx) => {
-        // The master key may have been rotated under this process: a key wrapped under the old one
-        // would never open again. Checked in the transaction that writes the new keys.
-        const [check] = await tx.all<{ check_value: string }>(
-          'SELECT check_value FROM tafel_key_check WHERE id = ?',
-          [CHECK_ID],
-        );
-        if (check && !this.opens(check.check_value, CHECK_ID)) throw new MasterKeyRefused(RUNNING);
-        for (const id of missing)
-          await tx.run(
-            `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
+      await this.write(
+        missing.map((id) => ({
+          sql: `INSERT INTO tafel_person_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
              ON CONFLICT (person_id) DO NOTHING`,
-            [id, wrapKey(newKey(), id, this.master), now],
-          );
-      });
+          params: [id, wrapKey(newKey(), id, this.master), now],
+        })),
+      );
       rows = new Map([...rows, ...(await this.select(missing))]); // another process may have won
     }
     for (const id of ids) keys.set(id, this.unwrap(id, rows.get(id) ?? null, options.create === true));
     return keys;
-  }
-
-  private opens(wrapped: string, id: string): boolean {
-    try {
-      unwrapKey(wrapped, id, this.master);
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private async select(ids: string[]): Promise<Map<string, string | null>> {
@@ -166,37 +156,50 @@ export class SqlKeyStore implements PersonKeyStore {
   }
 
   /**
-   * Group commit for new keys and links: writes that arrive together share one transaction, and
-   * each caller goes on only once that transaction is durable.
+   * Group commit for new keys and links: rows that arrive together share one transaction (on the
+   * database's writer thread, for SQLite), and each caller goes on only once it is durable. The
+   * master key may have been rotated under this process, and a key wrapped under the old one would
+   * never open again: the commit's guard is the check value this process knows.
    */
-  private write(work: (tx: SqlTx) => Promise<void>): Promise<void> {
+  private write(rows: SqlStatement[]): Promise<void> {
     return new Promise((done, failed) => {
-      if (this.queued.push({ write: work, done, failed }) > 1) return;
+      if (this.queued.push({ rows, done, failed }) > 1) return;
       setImmediate(() => {
         const batch = this.queued;
         this.queued = [];
+        const guard = {
+          sql: 'SELECT check_value FROM tafel_key_check WHERE id = ?',
+          params: [CHECK_ID],
+          equals: this.checkValue,
+        };
         this.db
-          .transaction(async (tx) => {
-            for (const w of batch) await w.write(tx);
-          })
+          .commit(
+            batch.flatMap((w) => w.rows),
+            guard,
+          )
           .then(
             () => batch.forEach((w) => w.done()),
-            (e: unknown) => batch.forEach((w) => w.failed(e)),
+            (e: unknown) => {
+              const refused = e instanceof GuardFailed ? new MasterKeyRefused(RUNNING) : e;
+              batch.forEach((w) => w.failed(refused));
+            },
           );
       });
     });
   }
 
   async link(links: CaseLink[]): Promise<void> {
-    if (links.length === 0) return;
-    await this.write(async (tx) => {
-      for (const l of links)
-        await tx.run(
-          `INSERT INTO tafel_person_cases (case_id, person_id, role) VALUES (?, ?, ?)
+    const fresh = links.filter((l) => !this.linked.has(`${l.caseId}|${l.personId}`));
+    if (fresh.length === 0) return;
+    await this.write(
+      fresh.map((l) => ({
+        sql: `INSERT INTO tafel_person_cases (case_id, person_id, role) VALUES (?, ?, ?)
            ON CONFLICT (case_id, person_id) DO NOTHING`,
-          [l.caseId, l.personId, l.role],
-        );
-    });
+        params: [l.caseId, l.personId, l.role],
+      })),
+    );
+    if (this.linked.size + fresh.length > CACHE_LIMIT) this.linked.clear();
+    for (const l of fresh) this.linked.add(`${l.caseId}|${l.personId}`);
   }
 
   async applicantOf(caseId: string): Promise<string | undefined> {
@@ -251,19 +254,18 @@ export class SqlKeyStore implements PersonKeyStore {
   }
 
   async rewrap(newMaster: Buffer, options: RewrapOptions = {}): Promise<number> {
+    const newCheck = wrapKey(Buffer.alloc(32), CHECK_ID, newMaster);
     const count = await this.db.transaction(async (tx) => {
       const rows = await tx.all<{ person_id: string; wrapped_key: string }>(
         'SELECT person_id, wrapped_key FROM tafel_person_keys WHERE wrapped_key IS NOT NULL',
       );
       for (const r of rows) await this.rewrapRow(tx, r.person_id, r.wrapped_key, newMaster);
-      await tx.run('UPDATE tafel_key_check SET check_value = ? WHERE id = ?', [
-        wrapKey(Buffer.alloc(32), CHECK_ID, newMaster),
-        CHECK_ID,
-      ]);
+      await tx.run('UPDATE tafel_key_check SET check_value = ? WHERE id = ?', [newCheck, CHECK_ID]);
       await options.beforeCommit?.();
       return rows.length;
     });
     this.master = newMaster;
+    this.checkValue = newCheck;
     this.unwrapped.clear();
     return count;
   }

@@ -1,5 +1,12 @@
 import { Pool, type PoolClient } from 'pg';
-import { ReadStoreUnavailable, type SqlDb, type SqlTx } from './sql-db';
+import {
+  commitInTransaction,
+  ReadStoreUnavailable,
+  type SqlDb,
+  type SqlGuard,
+  type SqlStatement,
+  type SqlTx,
+} from './sql-db';
 
 function numbered(sql: string): string {
   let n = 0;
@@ -78,6 +85,10 @@ export class PostgresDb implements SqlDb {
     } finally {
       client.release();
     }
+  }
+
+  commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
+    return commitInTransaction(this, statements, guard);
   }
 
   close(): Promise<void> {

@@ -1,12 +1,22 @@
 import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { preparePrivateSqliteFile } from '../private-files';
-import { ReadStoreUnavailable, type SqlDb, type SqlTx } from './sql-db';
+import { startWorkerThread } from '../worker-thread';
+import {
+  commitInTransaction,
+  GuardFailed,
+  ReadStoreUnavailable,
+  type SqlDb,
+  type SqlGuard,
+  type SqlStatement,
+  type SqlTx,
+} from './sql-db';
 
 /** SQLite faults of the disk or the file, not of the statement: the API answers 503 for them. */
 const UNAVAILABLE = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
 
-function translated(e: unknown): unknown {
-  const code = (e as { code?: unknown }).code;
+function translated(e: unknown, code = (e as { code?: unknown }).code): unknown {
   if (typeof code === 'string' && UNAVAILABLE.test(code))
     return new ReadStoreUnavailable(`sqlite read store unavailable (${code})`, { cause: e });
   return e;
@@ -17,6 +27,70 @@ function guarded<T>(work: () => T): T {
     return work();
   } catch (e) {
     throw translated(e);
+  }
+}
+
+export interface SqliteDbOptions {
+  /** `NORMAL` (default: read models, rebuildable from the log) or `FULL` (what cannot be rebuilt). */
+  synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Runs `commit` on a writer thread with a connection of its own, so its fsync never blocks the
+   * event loop (reads and `transaction` stay on the calling thread). Ignored for `:memory:`.
+   */
+  commitOnThread?: boolean;
+}
+
+type Reply =
+  | { ready: true }
+  | { id: number; failure?: undefined }
+  | { id: number; failure: string; code?: string; guardFailed: boolean };
+
+/** The calling thread's handle on a `sqlite-db.worker`: commits in flight, by id. */
+class CommitThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(): void; reject(e: unknown): void }>();
+  private nextId = 0;
+  private broken?: Error;
+  private readonly exited: Promise<void>;
+
+  constructor(path: string, synchronous: string) {
+    this.worker = startWorkerThread(join(__dirname, 'sqlite-db.worker'), __filename, { path, synchronous });
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) return;
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (reply.failure === undefined) return waiter?.resolve();
+      const e = Object.assign(new Error(reply.failure), { code: reply.code });
+      waiter?.reject(reply.guardFailed ? new GuardFailed() : translated(e));
+    });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    const fail = (e: unknown) => {
+      this.broken = new ReadStoreUnavailable('sqlite writer thread stopped', { cause: e });
+      for (const waiter of this.pending.values()) waiter.reject(this.broken);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`exited (${code})`)));
+  }
+
+  commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref(); // a commit in flight keeps the process alive until it is durable
+      this.worker.postMessage({ id, statements, guard });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.broken) {
+      this.worker.ref();
+      this.worker.postMessage({ close: true });
+    }
+    await this.exited;
   }
 }
 
@@ -31,13 +105,17 @@ export class SqliteDb implements SqlDb {
   private readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(path: string) {
+  private readonly thread?: CommitThread;
+
+  constructor(path: string, options: SqliteDbOptions = {}) {
     preparePrivateSqliteFile(path);
     this.db = new Database(path);
     this.db.pragma('secure_delete = ON');
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
+    if (options.commitOnThread && path !== ':memory:')
+      this.thread = new CommitThread(path, options.synchronous ?? 'NORMAL');
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -88,8 +166,13 @@ export class SqliteDb implements SqlDb {
     return next;
   }
 
+  commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
+    return this.thread ? this.thread.commit(statements, guard) : commitInTransaction(this, statements, guard);
+  }
+
   async close(): Promise<void> {
     await this.queue;
+    await this.thread?.close();
     this.db.close();
   }
 }
