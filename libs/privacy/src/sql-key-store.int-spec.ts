@@ -63,3 +63,40 @@ describe('the key store at start-up (SQLite)', () => {
     await restarted.close();
   });
 });
+
+describe('the key cache of each process (SQLite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tafel-keys-cache-'));
+  const clock = { now: () => new Date('2026-03-02T09:00:00Z') };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('never hands out a key another process erased, from the moment that erasure committed', async () => {
+    const file = join(dir, 'keys.db');
+    const master = randomBytes(32);
+    const open = () =>
+      SqlKeyStore.open(new SqliteDb(file, { synchronous: 'FULL', commitOnThread: true }), master, clock, 'k');
+    const [api, cli] = [await open(), await open()];
+    const [anna, bert] = [randomUUID(), randomUUID()];
+    const first = await api.keysOf([anna, bert], { create: true });
+    expect((await api.keysOf([anna])).get(anna)).toEqual(first.get(anna)); // cached
+
+    await cli.erase(anna, clock.now());
+    const after = await api.keysOf([anna, bert], { create: true });
+    expect(after.get(anna)).toBeNull();
+    expect(after.get(bert)).toEqual(first.get(bert));
+    expect(await api.statusOf(anna)).toBe('erased');
+    await Promise.all([api.close(), cli.close()]);
+  });
+
+  it('reads the key of someone it has cached without reading their row again', async () => {
+    const file = join(dir, 'reads.db');
+    const store = await SqlKeyStore.open(new SqliteDb(file), randomBytes(32), clock, 'k');
+    const people = Array.from({ length: 30 }, () => randomUUID());
+    await store.keysOf(people, { create: true });
+    // The rows are gone underneath (as if moved): the cache still answers, the epoch has not moved.
+    const raw = new SqliteDb(file);
+    await raw.run('DELETE FROM tafel_person_keys');
+    await raw.close();
+    expect([...(await store.keysOf(people)).values()].every((k) => k?.length === 32)).toBe(true);
+    await store.close();
+  });
+});

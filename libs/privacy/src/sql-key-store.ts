@@ -5,6 +5,8 @@ import type { CaseLink, PersonKeyStore, PersonStatus, RewrapOptions } from './ke
 import { MasterKeyRefused } from './privacy-errors';
 
 const CHECK_ID = '$check';
+/** The row (beside the check value) that counts erasures: every process's cache follows it. */
+const ERASURES_ID = '$erasures';
 /** How a refusal names the master key a running process holds. */
 const RUNNING = 'the key this process started with';
 const CHUNK = 400;
@@ -40,8 +42,12 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The key store in SQL (SQLite beside the events, or PostgreSQL), over the `SqlDb` port. */
 export class SqlKeyStore implements PersonKeyStore {
-  /** Unwrapped keys by person, valid while the row still holds the same wrapped key. */
-  private readonly unwrapped = new Map<string, { wrapped: string; key: Buffer }>();
+  /**
+   * Unwrapped keys by person (`null`: erased), valid while the store's epoch (see `fresh`) stays the
+   * one they were read in. Bounded: emptied when full.
+   */
+  private readonly unwrapped = new Map<string, Buffer | null>();
+  private epoch?: string;
   /** Key and link rows waiting for the next shared commit (one fsync for all that arrive together). */
   private queued: { rows: SqlStatement[]; done: () => void; failed: (e: unknown) => void }[] = [];
   /** The links known to be stored (`case|person`): linking them again writes nothing. Bounded. */
@@ -103,9 +109,11 @@ export class SqlKeyStore implements PersonKeyStore {
     const ids = [...new Set(personIds)];
     const keys = new Map<string, Buffer | null>();
     if (ids.length === 0) return keys;
-    let rows = await this.select(ids);
-    if (options.create && rows.size < ids.length) {
-      const missing = ids.filter((id) => !rows.has(id));
+    await this.fresh();
+    const unknown = ids.filter((id) => !this.unwrapped.has(id));
+    let rows = unknown.length > 0 ? await this.select(unknown) : new Map<string, string | null>();
+    if (options.create && rows.size < unknown.length) {
+      const missing = unknown.filter((id) => !rows.has(id));
       const now = this.clock.now().toISOString();
       await this.write(
         missing.map((id) => ({
@@ -116,8 +124,26 @@ export class SqlKeyStore implements PersonKeyStore {
       );
       rows = new Map([...rows, ...(await this.select(missing))]); // another process may have won
     }
-    for (const id of ids) keys.set(id, this.unwrap(id, rows.get(id) ?? null, options.create === true));
+    for (const id of ids)
+      keys.set(id, this.unwrapped.get(id) ?? this.unwrap(id, rows.get(id), options.create === true));
     return keys;
+  }
+
+  /**
+   * Empties the cache when the store's epoch moved: the check value (a master key rotation, in any
+   * process) and the erasure count (`erase`, in any process, bumps it in the transaction that
+   * destroys the key). One row read instead of one per person: a process never uses a key another
+   * process erased, from the moment that erasure committed.
+   */
+  private async fresh(): Promise<void> {
+    const rows = await this.db.all<{ check_value: string }>(
+      'SELECT check_value FROM tafel_key_check WHERE id IN (?, ?) ORDER BY id',
+      [CHECK_ID, ERASURES_ID],
+    );
+    const epoch = rows.map((r) => r.check_value).join('|');
+    if (epoch === this.epoch) return;
+    this.unwrapped.clear();
+    this.epoch = epoch;
   }
 
   private async select(ids: string[]): Promise<Map<string, string | null>> {
@@ -133,26 +159,25 @@ export class SqlKeyStore implements PersonKeyStore {
   }
 
   /**
-   * The key of a row; `null` for a tombstone. A row that does not open (moved, spoilt) reads as no
-   * key, except when sealing (`strict`): then it means this process's master key is not the one the
-   * store holds (rotated under it), and sealing must stop rather than store `ERASED` for good.
+   * The key of a row (`undefined`: no row; `null`: a tombstone, kept in the cache since an erasure is
+   * for good). A row that does not open (moved, spoilt) reads as no key, except when sealing
+   * (`strict`): then it means this process's master key is not the one the store holds (rotated
+   * under it), and sealing must stop rather than store `ERASED` for good.
    */
-  private unwrap(personId: string, wrapped: string | null, strict = false): Buffer | null {
-    if (!wrapped) {
-      this.unwrapped.delete(personId);
-      return null;
+  private unwrap(personId: string, wrapped: string | null | undefined, strict = false): Buffer | null {
+    if (wrapped === undefined) return null;
+    let key: Buffer | null = null;
+    if (wrapped !== null) {
+      try {
+        key = unwrapKey(wrapped, personId, this.master);
+      } catch {
+        if (strict) throw new MasterKeyRefused(RUNNING);
+        return null;
+      }
     }
-    const cached = this.unwrapped.get(personId);
-    if (cached?.wrapped === wrapped) return cached.key;
-    try {
-      const key = unwrapKey(wrapped, personId, this.master);
-      if (this.unwrapped.size >= CACHE_LIMIT) this.unwrapped.clear();
-      this.unwrapped.set(personId, { wrapped, key });
-      return key;
-    } catch {
-      if (strict) throw new MasterKeyRefused(RUNNING);
-      return null;
-    }
+    if (this.unwrapped.size >= CACHE_LIMIT) this.unwrapped.clear();
+    this.unwrapped.set(personId, key);
+    return key;
   }
 
   /**
@@ -244,6 +269,11 @@ export class SqlKeyStore implements PersonKeyStore {
          ON CONFLICT (person_id) DO UPDATE SET wrapped_key = NULL,
            erased_at = COALESCE(tafel_person_keys.erased_at, excluded.erased_at)`,
         [personId, when, when],
+      );
+      await tx.run(
+        `INSERT INTO tafel_key_check (id, check_value) VALUES (?, '1') ON CONFLICT (id)
+         DO UPDATE SET check_value = CAST(CAST(tafel_key_check.check_value AS INTEGER) + 1 AS TEXT)`,
+        [ERASURES_ID],
       );
       const rows = await tx.all<{ erased_at: string }>(
         'SELECT erased_at FROM tafel_person_keys WHERE person_id = ?',
