@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchModule, ScenarioResult } from './bench.types';
+import { against } from './verdict';
 import { openSqliteEventStore } from '@app/event-store/sqlite';
 import { runCli } from '../apps/cli/src/cli';
 import { CASE_EVENTS, fillCases, readAllPages } from './bench-events';
@@ -50,8 +51,8 @@ async function run(): Promise<ScenarioResult> {
   const rebuild = events / rebuildSeconds;
   const summary =
     `${fmt(CASES)} cases, ${fmt(events)} events (filled at ${fmt(events / fillSeconds)}/s): ` +
-    `verify --all ${fmt(verify)} events/s (${(verify / ceiling).toFixed(2)}), ` +
-    `rebuild-projections ${fmt(rebuild)} events/s (${(rebuild / ceiling).toFixed(2)}) vs raw readAll ${fmt(ceiling)} events/s`;
+    `verify --all ${fmt(verify)} events/s: ${against(verify / ceiling, 0.8)}, ` +
+    `rebuild-projections ${fmt(rebuild)} events/s: ${against(rebuild / ceiling, 0.5)} vs raw readAll ${fmt(ceiling)} events/s`;
   return {
     scenario: 'audit.verify-rebuild',
     summary,

@@ -3,13 +3,12 @@
  * data directory), many cases, a mix of steps, autocannon with 50 connections for 10 s; beside it the
  * two ceilings of `ceiling-server` in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { ScenarioResult } from './bench.types';
+import { adminToken, countFsyncs, startProcess, startTraced, stop, type FsyncCount } from './processes';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -23,114 +22,6 @@ interface Load {
   p99: number;
   non2xx: number;
   errors: number;
-}
-
-/** Where `strace` is, if this machine has it: the service then runs under it to count its fsyncs. */
-const STRACE = ['/usr/bin/strace', '/bin/strace'].find((f) => existsSync(f));
-
-/** The fsyncs (and fdatasyncs) one process made, by thread and by file. */
-export interface FsyncCount {
-  total: number;
-  /** On the main thread, the one that runs the event loop (its thread id is the process id). */
-  mainThread: number;
-  /** By file name (e.g. `events.db-wal`), any thread. */
-  byFile: Record<string, number>;
-  /** By file name, on the main thread. */
-  mainThreadByFile: Record<string, number>;
-}
-
-/** Counts the fsyncs of a trace `strace -f -y -e trace=fsync,fdatasync` wrote; `main` is the process id. */
-export function countFsyncs(trace: string, main: number): FsyncCount {
-  const count: FsyncCount = { total: 0, mainThread: 0, byFile: {}, mainThreadByFile: {} };
-  for (const line of trace.split('\n')) {
-    const m = /^(\d+)\s+f(?:data)?sync\(\d+<([^>]*)>\)/.exec(line);
-    if (!m) continue;
-    const file = basename(m[2]);
-    count.total++;
-    count.byFile[file] = (count.byFile[file] ?? 0) + 1;
-    if (Number(m[1]) === main) {
-      count.mainThread++;
-      count.mainThreadByFile[file] = (count.mainThreadByFile[file] ?? 0) + 1;
-    }
-  }
-  return count;
-}
-
-/** A child process of ours (or of `strace`, when traced) and the pid of the traced node process. */
-interface Service {
-  child: ChildProcess;
-  pid: number;
-  trace?: string;
-}
-
-function startProcess(args: string[], env: Record<string, string>, readyText: RegExp): Promise<ChildProcess> {
-  return startTraced(args, env, readyText).then((s) => s.child);
-}
-
-/**
- * Starts node with `args`; with `trace` (a file) and strace on the machine, under
- * `strace -f --seccomp-bpf` tracing only fsync and fdatasync (the other system calls run untraced).
- */
-function startTraced(
-  args: string[],
-  env: Record<string, string>,
-  readyText: RegExp,
-  trace?: string,
-): Promise<Service> {
-  const traced = trace !== undefined && STRACE !== undefined;
-  const [file, argv] = traced
-    ? [
-        STRACE!,
-        [
-          '-f',
-          '--seccomp-bpf',
-          '-qq',
-          '-y',
-          '-e',
-          'trace=fsync,fdatasync',
-          '-o',
-          trace,
-          process.execPath,
-          ...args,
-        ],
-      ]
-    : [process.execPath, args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`not ready: ${seen.slice(-2000)}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (readyText.test(seen)) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        const pid = traced ? childOf(child.pid!) : child.pid!;
-        resolve({ child, pid, ...(traced ? { trace } : {}) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (seen += c.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${seen.slice(-2000)}`)));
-  });
-}
-
-/** The one child of a process (strace's node). */
-function childOf(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-  return Number(children[0]);
-}
-
-async function stop(child: ChildProcess, pid = child.pid!): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(pid, 'SIGTERM');
-  });
 }
 
 function load(url: string, requests: autocannon.Request[]): Promise<Load> {
@@ -161,13 +52,7 @@ interface TafelLoad extends Load {
 }
 
 async function tafel(dir: string, shape: Shape): Promise<TafelLoad> {
-  const token = randomBytes(16).toString('hex');
-  const tokensFile = join(dir, 'tokens.json');
-  const actor = { id: 'bench-admin', name: 'Bench', role: 'admin' };
-  writeFileSync(
-    tokensFile,
-    JSON.stringify([{ tokenSha256: createHash('sha256').update(token).digest('hex'), actor }]),
-  );
+  const { token, tokensFile } = adminToken(dir);
   const port = 3900 + Math.floor(Math.random() * 50);
   const env = {
     PORT: String(port),

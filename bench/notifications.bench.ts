@@ -24,6 +24,7 @@ import {
   renderMessage,
 } from '@app/notifications';
 import { SmtpTestServer } from '@app/notifications/testing';
+import { against } from './verdict';
 import type { BenchModule, ScenarioResult } from './bench.types';
 
 const DAY = 86_400_000;
@@ -157,7 +158,7 @@ async function dispatch(): Promise<ScenarioResult> {
     const ceiling = Math.round((total / bareMs) * 1000);
     return {
       scenario: 'notifications.dispatch-10k',
-      summary: `${perSecond} msg/s dispatched (claim, check, render, SMTP, event) vs bare nodemailer pool ${ceiling} msg/s (${((perSecond / ceiling) * 100).toFixed(0)}%)`,
+      summary: `${perSecond} msg/s dispatched (claim, check, render, SMTP, event) vs bare nodemailer pool ${ceiling} msg/s: ${against(perSecond / ceiling, 0.8)}`,
       messages: total,
       perSecond,
       ceilingPerSecond: ceiling,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { against } from './verdict';
 import type { BenchModule, ScenarioResult } from './bench.types';
 import { SqliteDb } from '@app/kernel/sqlite';
 import { systemClock } from '@app/config';
@@ -141,8 +142,8 @@ async function run(): Promise<ScenarioResult> {
     const all = { plain: await readAllPages(s.plain), encrypted: await readAllPages(s.encrypted) };
     const ratio = (x: { plain: number; encrypted: number }) => Number((x.encrypted / x.plain).toFixed(2));
     const summary =
-      `append ${fmt(append.encrypted)}/s encrypted vs ${fmt(append.plain)}/s plain (×${ratio(append)}); ` +
-      `read stream ${fmt(stream.encrypted)}/s vs ${fmt(stream.plain)}/s (×${ratio(stream)}); ` +
+      `append ${fmt(append.encrypted)}/s encrypted vs ${fmt(append.plain)}/s plain: ×${against(ratio(append), 0.85)}; ` +
+      `read stream ${fmt(stream.encrypted)}/s vs ${fmt(stream.plain)}/s: ×${against(ratio(stream), 0.7)}; ` +
       `readAll ${fmt(all.encrypted)} events/s vs ${fmt(all.plain)}/s (×${ratio(all)}); ${CASES} cases × 15 events`;
     return {
       scenario: 'privacy.sqlite.encryption',
