@@ -12,7 +12,8 @@ import { adminToken, countFsyncs, startProcess, startTraced, stop, type FsyncCou
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
-const CASES = 1000;
+/** Cases set up before the load (BENCH_HTTP_CASES; the memory run uses 100,000). */
+const CASES = Number(process.env.BENCH_HTTP_CASES ?? 1000);
 const SETUP_CONCURRENCY = 20;
 const ROOT = join(__dirname, '..');
 
@@ -49,6 +50,14 @@ type Shape = 'one process' | 'api + worker';
 interface TafelLoad extends Load {
   /** The API process's fsyncs while the load ran (not during the set-up); absent without strace. */
   fsyncs?: FsyncCount;
+  /** The API process's resident memory in MB, sampled each second of the load: first, largest, last. */
+  rssMb: { first: number; max: number; last: number };
+}
+
+/** Resident memory of a process in MB (`VmRSS` of `/proc/<pid>/status`). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Math.round(Number(kb) / 1024);
 }
 
 async function tafel(dir: string, shape: Shape): Promise<TafelLoad> {
@@ -118,7 +127,9 @@ async function tafel(dir: string, shape: Shape): Promise<TafelLoad> {
     let n = 0;
     const pick = () => cases[n++ % cases.length];
     const traceStart = api.trace ? statSync(api.trace).size : 0;
-    const result: TafelLoad = await load(base, [
+    const samples = [rssMb(api.pid)];
+    const sampler = setInterval(() => samples.push(rssMb(api.pid)), 1000);
+    const loaded = await load(base, [
       {
         method: 'POST',
         headers,
@@ -141,6 +152,12 @@ async function tafel(dir: string, shape: Shape): Promise<TafelLoad> {
         },
       },
     ]);
+    clearInterval(sampler);
+    samples.push(rssMb(api.pid));
+    const result: TafelLoad = {
+      ...loaded,
+      rssMb: { first: samples[0], max: Math.max(...samples), last: samples[samples.length - 1] },
+    };
     if (api.trace) {
       await new Promise((r) => setTimeout(r, 200)); // strace writes what it saw last
       const during = readFileSync(api.trace).subarray(traceStart).toString();
@@ -214,7 +231,8 @@ async function run(): Promise<ScenarioResult> {
         `×${vsSingle.toFixed(2)} of 1 commit/request (target ≥1.0 ${met(vsSingle >= 1)}), ` +
         `×${vsShared.toFixed(2)} of shared commits (target ≥0.3 ${met(vsShared >= 0.3)}), ` +
         `p99 ×${(t.p99 / single.p99).toFixed(2)} of the ceiling's (target ≤2 ${met(t.p99 <= 2 * single.p99)}); ` +
-        fsyncText(t)
+        fsyncText(t) +
+        `; RSS ${t.rssMb.first} → ${t.rssMb.last} MB (max ${t.rssMb.max})`
       );
     });
     return {
