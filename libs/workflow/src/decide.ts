@@ -1,4 +1,4 @@
-import { nextSteps } from './next-steps';
+import { nextSteps, stepsAllowed } from './next-steps';
 import { propose, requestEvent } from './propose';
 import { stepRulesOf, type Rule } from './rule-table';
 import { WORKFLOW_RULES } from './rules';
@@ -9,13 +9,16 @@ import { WORKFLOW_VERSION } from './workflow-registry';
 
 const { STEP_NOT_ALLOWED, NOT_FOUND, ALREADY_EXISTS, FOLLOW_UP_OF_ITSELF } = WORKFLOW_RULES;
 
-function refuse(state: CaseState | undefined, { code, message }: Rule): Decision {
+/** A refusal by `rule`; `snapshot`, when decide has resolved it, also answers the steps allowed now. */
+function refuse(state: CaseState | undefined, { code, message }: Rule, snapshot?: CaseSnapshot): Decision {
   const currentState = state?.status ?? null;
   const sentence =
     code === STEP_NOT_ALLOWED.code && currentState !== null
       ? `This step is not allowed while the case is ${currentState}.`
       : message;
-  return { ok: false, refusal: { rule: code, currentState, nextSteps: nextSteps(state), message: sentence } };
+  const steps =
+    state !== undefined && snapshot !== undefined ? stepsAllowed(state, snapshot) : nextSteps(state);
+  return { ok: false, refusal: { rule: code, currentState, nextSteps: steps, message: sentence } };
 }
 
 /**
@@ -33,8 +36,8 @@ function explain(snapshot: CaseSnapshot, event: StepEvent): Rule {
 
 /**
  * Decides a command against the case as it is (`undefined`: no such case yet), at `now`: the
- * command becomes a proposed event, and the case's machine (restored from the folded state, once per
- * state) judges it as a step.
+ * command becomes a proposed event, and the case's machine (restored from the folded state) judges
+ * it as a step.
  * Accepted: the events to append (each with `at: now`). Refused: the rule, the current state and
  * the steps allowed now; nothing is appended. The case's own workflow version decides.
  * @throws Error when the case's workflow version is unknown.
@@ -53,6 +56,6 @@ export function decide(state: CaseState | undefined, command: Command, now: Date
   // `can` evaluates just that; `transition()` would say the same but first builds an actor for the
   // machine, most of a decide's time, to compute a next snapshot that is never used (the accepted
   // event is the proposal itself).
-  if (!snapshot.can(proposal)) return refuse(state, explain(snapshot, proposal));
+  if (!snapshot.can(proposal)) return refuse(state, explain(snapshot, proposal), snapshot);
   return { ok: true, events: [proposal.event as DomainEvent] };
 }

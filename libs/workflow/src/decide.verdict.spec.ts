@@ -7,7 +7,7 @@ import { playVisiting, sessions } from './testing/sessions';
 import { CONFERENCE_KINDS, type CaseState } from './types';
 import { machineFor } from './workflow-registry';
 
-/** The snapshot as `decide` resolved it before snapshots were kept per state. */
+/** A snapshot of the case resolved here, apart from `decide`. */
 const resolved = (state: CaseState) =>
   machineFor(state.workflowVersion).resolveState({ value: state.status, context: state });
 

@@ -65,8 +65,11 @@ function candidatesOf(snapshot: CaseSnapshot): readonly Candidate[] {
  * (see `testing/next-steps-by-trial.ts`), without trying the steps the state has no transition for.
  */
 export function nextSteps(state: CaseState | undefined): Step[] {
-  if (state === undefined) return ['request'];
-  const snapshot = snapshotOf(state);
+  return state === undefined ? ['request'] : stepsAllowed(state, snapshotOf(state));
+}
+
+/** {@link nextSteps} of a case whose snapshot is at hand (`decide` refusing), not resolving it again. */
+export function stepsAllowed(state: CaseState, snapshot: CaseSnapshot): Step[] {
   if (snapshot.status === 'done') return [];
   const reference = referenceTime(state);
   const at = reference.toISOString();

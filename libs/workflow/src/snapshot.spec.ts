@@ -1,39 +1,33 @@
 import { conferenceMachine } from './conference.machine';
 import { conferenceMachineV2 } from './conference-v2.machine';
 import { decide } from './decide';
-import { evolve } from './evolve';
 import { nextSteps } from './next-steps';
 import { snapshotOf } from './snapshot';
 import { stateUpTo, T0 } from './testing/cases';
 import { nextStepsByTrial } from './testing/next-steps-by-trial';
-import type { CaseState } from './types';
-import { machineFor, registerWorkflowVersion } from './workflow-registry';
-
-/** The snapshot resolved afresh, as before snapshots were kept per state. */
-const resolved = (state: CaseState) =>
-  machineFor(state.workflowVersion).resolveState({ value: state.status, context: state });
+import { registerWorkflowVersion } from './workflow-registry';
 
 describe('the snapshot of a folded state', () => {
-  it('is resolved once per state: the snapshot resolveState gives, again for the same state, a new one for the next', () => {
+  it('is resolved once by a decide, accepted or refused: the refusal’s rule and nextSteps use the same one', () => {
     const state = stateUpTo('scheduled', 'group', 2);
-    const snapshot = snapshotOf(state);
-    expect(snapshotOf(state)).toBe(snapshot);
-    const fresh = resolved(state);
-    expect([snapshot.machine, snapshot.value, snapshot.status]).toEqual([
-      fresh.machine,
-      fresh.value,
-      fresh.status,
-    ]);
-    expect(snapshot.context).toBe(state);
-    const decision = decide(state, { type: 'WithdrawCase', reason: 'They settled it.' }, T0);
-    if (!decision.ok) throw new Error(decision.refusal.rule);
-    const next = evolve(state, decision.events[0]) as CaseState;
-    expect(snapshotOf(next)).not.toBe(snapshot);
-    expect(snapshotOf(next).value).toBe('withdrawn');
-    expect(snapshotOf(state)).toBe(snapshot);
+    const allowed = nextStepsByTrial(state);
+    const resolve = jest.spyOn(conferenceMachineV2, 'resolveState');
+    try {
+      expect(decide(state, { type: 'WithdrawCase', reason: 'They settled it.' }, T0)).toMatchObject({
+        ok: true,
+      });
+      expect(resolve).toHaveBeenCalledTimes(1);
+      const refused = decide(state, { type: 'RecordPlan', agreements: [], ifItDoesNotWork: 'Meet.' }, T0);
+      expect(refused).toMatchObject({ ok: false, refusal: { nextSteps: allowed } });
+      expect(resolve).toHaveBeenCalledTimes(2);
+      expect(resolve).toHaveBeenLastCalledWith({ value: 'scheduled', context: state });
+    } finally {
+      resolve.mockRestore();
+    }
+    expect(snapshotOf(state)).toMatchObject({ value: 'scheduled', status: 'active', context: state });
   });
 
-  it('follows the machine registered for the version now, not the one it was first resolved with', () => {
+  it('is resolved with the machine registered for the case’s version when it is asked for', () => {
     const state = { ...stateUpTo('held', 'group', 2), workflowVersion: 99 };
     const unregister = registerWorkflowVersion(99, conferenceMachineV2);
     try {
