@@ -1,5 +1,4 @@
-import { transition } from 'xstate';
-import { nextSteps } from './next-steps';
+import { nextSteps, stepsAllowed } from './next-steps';
 import { propose, requestEvent } from './propose';
 import { stepRulesOf, type Rule } from './rule-table';
 import { WORKFLOW_RULES } from './rules';
@@ -10,13 +9,16 @@ import { WORKFLOW_VERSION } from './workflow-registry';
 
 const { STEP_NOT_ALLOWED, NOT_FOUND, ALREADY_EXISTS, FOLLOW_UP_OF_ITSELF } = WORKFLOW_RULES;
 
-function refuse(state: CaseState | undefined, { code, message }: Rule): Decision {
+/** A refusal by `rule`; `snapshot`, when decide has resolved it, also answers the steps allowed now. */
+function refuse(state: CaseState | undefined, { code, message }: Rule, snapshot?: CaseSnapshot): Decision {
   const currentState = state?.status ?? null;
   const sentence =
     code === STEP_NOT_ALLOWED.code && currentState !== null
       ? `This step is not allowed while the case is ${currentState}.`
       : message;
-  return { ok: false, refusal: { rule: code, currentState, nextSteps: nextSteps(state), message: sentence } };
+  const steps =
+    state !== undefined && snapshot !== undefined ? stepsAllowed(state, snapshot) : nextSteps(state);
+  return { ok: false, refusal: { rule: code, currentState, nextSteps: steps, message: sentence } };
 }
 
 /**
@@ -50,8 +52,10 @@ export function decide(state: CaseState | undefined, command: Command, now: Date
   if (state === undefined) return refuse(state, NOT_FOUND);
   const snapshot = snapshotOf(state);
   const proposal = propose(state, command, at);
-  // One pure machine step: an event the machine does not take leaves the snapshot as it was.
-  const [next] = transition(snapshot.machine, snapshot, proposal);
-  if (next === snapshot) return refuse(state, explain(snapshot, proposal));
+  // The machine's own verdict: a transition of the current state for the step whose guards hold.
+  // `can` evaluates just that; `transition()` would say the same but first builds an actor for the
+  // machine, most of a decide's time, to compute a next snapshot that is never used (the accepted
+  // event is the proposal itself).
+  if (!snapshot.can(proposal)) return refuse(state, explain(snapshot, proposal), snapshot);
   return { ok: true, events: [proposal.event as DomainEvent] };
 }
