@@ -87,6 +87,32 @@ describe('the key cache of each process (SQLite)', () => {
     await Promise.all([api.close(), cli.close()]);
   });
 
+  it('lets lookups that arrive together share a read of the epoch, and still sees an erasure made meanwhile', async () => {
+    const file = join(dir, 'shared.db');
+    const db = new SqliteDb(file, { synchronous: 'FULL', commitOnThread: true });
+    const master = randomBytes(32);
+    const store = await SqlKeyStore.open(db, master, clock, 'k');
+    const eraser = await SqlKeyStore.open(new SqliteDb(file), master, clock, 'k');
+    const people = Array.from({ length: 5 }, () => randomUUID());
+    await store.keysOf(people, { create: true });
+    let epochReads = 0;
+    const all = db.all.bind(db);
+    db.all = (sql: string, params?: unknown[]) => {
+      if (sql.includes('tafel_key_check')) epochReads++;
+      return all(sql, params);
+    };
+    const lookups = await Promise.all(Array.from({ length: 50 }, () => store.keysOf(people)));
+    expect(lookups.every((keys) => [...keys.values()].every((k) => k?.length === 32))).toBe(true);
+    expect(epochReads).toBeLessThanOrEqual(2);
+
+    const inFlight = store.keysOf(people);
+    await eraser.erase(people[0], clock.now());
+    const after = await store.keysOf(people);
+    expect(after.get(people[0])).toBeNull();
+    await inFlight;
+    await Promise.all([store.close(), eraser.close()]);
+  });
+
   it('reads the key of someone it has cached without reading their row again', async () => {
     const file = join(dir, 'reads.db');
     const store = await SqlKeyStore.open(new SqliteDb(file), randomBytes(32), clock, 'k');

@@ -48,6 +48,9 @@ export class SqlKeyStore implements PersonKeyStore {
    */
   private readonly unwrapped = new Map<string, Buffer | null>();
   private epoch?: string;
+  /** The epoch read in flight, and the one queued after it (shared by the lookups that wait for it). */
+  private reading?: Promise<void>;
+  private next?: Promise<void>;
   /** Key and link rows waiting for the next shared commit (one fsync for all that arrive together). */
   private queued: { rows: SqlStatement[]; done: () => void; failed: (e: unknown) => void }[] = [];
   /** The links known to be stored (`case|person`): linking them again writes nothing. Bounded. */
@@ -134,8 +137,28 @@ export class SqlKeyStore implements PersonKeyStore {
    * process) and the erasure count (`erase`, in any process, bumps it in the transaction that
    * destroys the key). One row read instead of one per person: a process never uses a key another
    * process erased, from the moment that erasure committed.
+   *
+   * Lookups that arrive while a read is in flight share the next read, which starts after it: one
+   * read serves many steps under load, and each still sees every erasure committed before it asked.
    */
-  private async fresh(): Promise<void> {
+  private fresh(): Promise<void> {
+    // A read in flight may have started before this lookup asked: share the one queued after it.
+    if (this.next) return this.next;
+    const read: Promise<void> = (this.reading ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined; // in flight from here: later lookups queue another
+        this.reading = read;
+        return this.readEpoch();
+      })
+      .finally(() => {
+        if (this.reading === read) this.reading = undefined;
+      });
+    this.next = read;
+    return read;
+  }
+
+  private async readEpoch(): Promise<void> {
     const rows = await this.db.all<{ check_value: string }>(
       'SELECT check_value FROM tafel_key_check WHERE id IN (?, ?) ORDER BY id',
       [CHECK_ID, ERASURES_ID],

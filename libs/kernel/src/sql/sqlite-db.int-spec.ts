@@ -57,3 +57,21 @@ describe('SqliteDb.commit on a writer thread', () => {
     expect(await rows()).toHaveLength(50);
   });
 });
+
+describe('SqliteDb reads and single statements on its threads', () => {
+  it('reads what the writer thread and the calling thread committed, in order', async () => {
+    await db.run('INSERT INTO t (id, v) VALUES (?, ?)', ['a', '1']);
+    await db.transaction((tx) => tx.run('INSERT INTO t (id, v) VALUES (?, ?)', ['b', '2']));
+    await db.commit([insert('c', '3')]);
+    expect(await rows()).toEqual([
+      { id: 'a', v: '1' },
+      { id: 'b', v: '2' },
+      { id: 'c', v: '3' },
+    ]);
+  });
+
+  it('answers a failing read or statement with its error', async () => {
+    await expect(db.all('SELECT nope FROM t')).rejects.toThrow(/no such column/);
+    await expect(db.run('INSERT INTO t (id, v) VALUES (?, ?)', ['a', null])).rejects.toThrow(/NOT NULL/);
+  });
+});

@@ -34,21 +34,22 @@ export interface SqliteDbOptions {
   /** `NORMAL` (default: read models, rebuildable from the log) or `FULL` (what cannot be rebuilt). */
   synchronous?: 'NORMAL' | 'FULL';
   /**
-   * Runs `commit` on a writer thread with a connection of its own, so its fsync never blocks the
-   * event loop (reads and `transaction` stay on the calling thread). Ignored for `:memory:`.
+   * Runs `commit` and `run` on a writer thread and `all` on a reader thread, each with a connection
+   * of its own, so neither an fsync nor a read blocks the event loop (only `transaction`, whose work
+   * is code, stays on the calling thread). Ignored for `:memory:`.
    */
   commitOnThread?: boolean;
 }
 
 type Reply =
   | { ready: true }
-  | { id: number; failure?: undefined }
+  | { id: number; failure?: undefined; rows?: unknown[] }
   | { id: number; failure: string; code?: string; guardFailed: boolean };
 
-/** The calling thread's handle on a `sqlite-db.worker`: commits in flight, by id. */
-class CommitThread {
+/** The calling thread's handle on a `sqlite-db.worker`: commits and queries in flight, by id. */
+class DbThread {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(): void; reject(e: unknown): void }>();
+  private readonly pending = new Map<number, { resolve(rows?: unknown[]): void; reject(e: unknown): void }>();
   private nextId = 0;
   private broken?: Error;
   private readonly exited: Promise<void>;
@@ -61,7 +62,7 @@ class CommitThread {
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (reply.failure === undefined) return waiter?.resolve();
+      if (reply.failure === undefined) return waiter?.resolve(reply.rows);
       const e = Object.assign(new Error(reply.failure), { code: reply.code });
       waiter?.reject(reply.guardFailed ? new GuardFailed() : translated(e));
     });
@@ -76,12 +77,20 @@ class CommitThread {
   }
 
   commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
+    return this.send({ statements, guard }).then(() => undefined);
+  }
+
+  query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.send({ query: { sql, params } }) as Promise<T[]>;
+  }
+
+  private send(message: object): Promise<unknown[] | undefined> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.ref(); // a commit in flight keeps the process alive until it is durable
-      this.worker.postMessage({ id, statements, guard });
+      this.worker.ref(); // work in flight (a commit: until it is durable) keeps the process alive
+      this.worker.postMessage({ id, ...message });
     });
   }
 
@@ -105,7 +114,8 @@ export class SqliteDb implements SqlDb {
   private readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private readonly thread?: CommitThread;
+  private readonly writer?: DbThread;
+  private readonly reader?: DbThread;
 
   constructor(path: string, options: SqliteDbOptions = {}) {
     preparePrivateSqliteFile(path);
@@ -114,8 +124,10 @@ export class SqliteDb implements SqlDb {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
-    if (options.commitOnThread && path !== ':memory:')
-      this.thread = new CommitThread(path, options.synchronous ?? 'NORMAL');
+    if (options.commitOnThread && path !== ':memory:') {
+      this.writer = new DbThread(path, options.synchronous ?? 'NORMAL');
+      this.reader = new DbThread(path, options.synchronous ?? 'NORMAL');
+    }
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -141,10 +153,13 @@ export class SqliteDb implements SqlDb {
   };
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.tx.all<T>(sql, params);
+    return this.reader ? this.reader.query<T>(sql, params) : this.tx.all<T>(sql, params);
   }
 
   run(sql: string, params: unknown[] = []): Promise<void> {
+    // A script or a PRAGMA (a setting of this connection) stays on the calling thread.
+    if (this.writer && !/^\s*PRAGMA/i.test(sql) && !(params.length === 0 && /;\s*\S/.test(sql)))
+      return this.writer.commit([{ sql, params }]);
     return this.tx.run(sql, params);
   }
 
@@ -167,12 +182,12 @@ export class SqliteDb implements SqlDb {
   }
 
   commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
-    return this.thread ? this.thread.commit(statements, guard) : commitInTransaction(this, statements, guard);
+    return this.writer ? this.writer.commit(statements, guard) : commitInTransaction(this, statements, guard);
   }
 
   async close(): Promise<void> {
     await this.queue;
-    await this.thread?.close();
+    await Promise.all([this.writer?.close(), this.reader?.close()]);
     this.db.close();
   }
 }
