@@ -213,7 +213,11 @@ function fsyncText(load: TafelLoad): string {
 async function run(): Promise<ScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tafel-bench-http-'));
   try {
-    const shapes: Shape[] = ['api + worker', 'one process'];
+    // BENCH_HTTP_SHAPE=api+worker (or one-process) measures one shape only (the long memory run).
+    const only = process.env.BENCH_HTTP_SHAPE?.replace(/[^a-z]+/g, ' ');
+    const shapes = (['api + worker', 'one process'] as Shape[]).filter(
+      (shape) => !only || shape.replace(/[^a-z]+/g, ' ') === only,
+    );
     const tafels: TafelLoad[] = [];
     for (const shape of shapes) {
       const sub = join(dir, shape.replace(/\W+/g, '-'));
