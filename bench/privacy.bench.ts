@@ -81,8 +81,8 @@ function caseCommands(caseId: string): NewEvent[][] {
 async function stores(): Promise<{ plain: EventStore; encrypted: EventStore; close(): Promise<void> }> {
   const plain = await openSqliteEventStore({ path: join(dir, `plain-${files++}.db`), synchronous: 'FULL' });
   const path = join(dir, `encrypted-${files++}.db`);
-  const keysDb = new SqliteDb(path);
-  await keysDb.run('PRAGMA synchronous = FULL');
+  // As the embedded shape opens it: a file of its own beside the events, commits and reads on its threads.
+  const keysDb = new SqliteDb(join(dir, `keys-${files++}.db`), { synchronous: 'FULL', commitOnThread: true });
   const keys = await SqlKeyStore.open(keysDb, newKey(), systemClock, 'bench');
   const raw = await openSqliteEventStore({ path, synchronous: 'FULL' });
   const encrypted = new EncryptingEventStore(raw, keys);
