@@ -115,39 +115,35 @@ CREATE FUNCTION tafel_append_batch(p_streams text[], p_expected integer[], p_hea
                                    p_check_ids boolean)
 RETURNS TABLE (n integer, outcome text, at_revision integer, at_hash text, first_position bigint,
                known_positions bigint[], known_ids text[])
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
 DECLARE
-  v_count integer := cardinality(p_streams);
-  v_key integer;
   v_rev integer[];
   v_hash text[];
   v_outcome text[];
   v_offset integer[];
   v_total integer;
+  v_refused boolean;
   v_first bigint;
   v_xid xid8;
   r record;
 BEGIN
-  IF (SELECT count(DISTINCT s) FROM unnest(p_streams) s) <> v_count THEN
-    RAISE EXCEPTION 'tafel_append_batch: one append per stream and call';
-  END IF;
-  FOR v_key IN SELECT DISTINCT hashtext(s) FROM unnest(p_streams) s ORDER BY 1 LOOP
-    PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, v_key);
-  END LOOP;
+  PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, k)
+    FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(p_streams) s ORDER BY 1) l;
 
-  SELECT array_agg(coalesce(h.revision, -1) ORDER BY a.i), array_agg(h.hash ORDER BY a.i),
-         array_agg(CASE WHEN a.x IS NOT NULL AND coalesce(h.revision, -1) <> a.x THEN 'conflict'
-                        WHEN coalesce(h.revision, -1) <> a.hr OR h.hash IS DISTINCT FROM a.hh THEN 'stale'
-                   END ORDER BY a.i),
-         array_agg(a.off ORDER BY a.i)
-    INTO v_rev, v_hash, v_outcome, v_offset
-    FROM (SELECT u.*, (sum(u.c) OVER (ORDER BY u.i) - u.c)::integer AS off
-          FROM unnest(p_streams, p_expected, p_head_revisions, p_head_hashes, p_counts)
-               WITH ORDINALITY AS u(s, x, hr, hh, c, i)) a
-    LEFT JOIN LATERAL (SELECT e.revision, e.hash FROM tafel_events e WHERE e.stream = a.s
-                       ORDER BY e.revision DESC LIMIT 1) h ON true;
+  SELECT array_agg(b.rev ORDER BY b.i), array_agg(b.hash ORDER BY b.i), array_agg(b.o ORDER BY b.i),
+         array_agg(b.off ORDER BY b.i), coalesce(sum(b.c) FILTER (WHERE b.o IS NULL), 0), bool_or(b.o IS NOT NULL)
+    INTO v_rev, v_hash, v_outcome, v_offset, v_total, v_refused
+    FROM (SELECT a.i, a.c, a.off, coalesce(h.revision, -1) AS rev, h.hash,
+                 CASE WHEN a.x IS NOT NULL AND coalesce(h.revision, -1) <> a.x THEN 'conflict'
+                      WHEN coalesce(h.revision, -1) <> a.hr OR h.hash IS DISTINCT FROM a.hh THEN 'stale'
+                 END AS o
+          FROM (SELECT u.*, (sum(u.c) OVER (ORDER BY u.i) - u.c)::integer AS off
+                FROM unnest(p_streams, p_expected, p_head_revisions, p_head_hashes, p_counts)
+                     WITH ORDINALITY AS u(s, x, hr, hh, c, i)) a
+          LEFT JOIN LATERAL (SELECT e.revision, e.hash FROM tafel_events e WHERE e.stream = a.s
+                             ORDER BY e.revision DESC LIMIT 1) h ON true) b;
 
-  FOR r IN
+  IF p_check_ids OR v_refused THEN FOR r IN
     SELECT a.i, a.c, count(*) FILTER (WHERE e.stream = p_streams[a.i]) AS mine,
            max(e.revision) AS last, array_agg(e.position ORDER BY k.k) AS positions,
            array_agg(e.event_id ORDER BY k.k) AS ids
@@ -157,18 +153,20 @@ BEGIN
     WHERE p_check_ids OR a.o IS NOT NULL
     GROUP BY a.i, a.c
   LOOP
-    v_outcome[r.i] := CASE WHEN r.mine = r.c THEN 'repeat' ELSE 'duplicate' END;
-    n := r.i; outcome := v_outcome[r.i]; at_revision := r.last; at_hash := NULL; first_position := NULL;
+    n := r.i; outcome := CASE WHEN r.mine = r.c THEN 'repeat' ELSE 'duplicate' END; at_revision := r.last; at_hash := NULL; first_position := NULL;
     known_positions := CASE WHEN r.mine = r.c THEN r.positions END;
     known_ids := CASE WHEN r.mine = r.c THEN NULL ELSE r.ids END;
+    IF v_outcome[r.i] IS NULL THEN v_total := v_total - r.c; END IF;
+    v_outcome[r.i] := CASE WHEN r.mine = r.c THEN 'repeat' ELSE 'duplicate' END;
     RETURN NEXT;
-  END LOOP;
+  END LOOP; END IF;
 
-  SELECT coalesce(sum(c), 0) INTO v_total FROM unnest(p_counts, v_outcome) AS a(c, o) WHERE o IS NULL;
   IF v_total > 0 THEN
     PERFORM pg_advisory_lock(${ALLOCATION_LOCK[0]}, ${ALLOCATION_LOCK[1]});
     v_xid := pg_current_xact_id();
-    IF v_total <= 64 THEN
+    IF v_total = 1 THEN
+      v_first := nextval('tafel_position_seq');
+    ELSIF v_total <= 64 THEN
       -- nextval logs the sequence once per 32 values; setval would log it every time
       SELECT min(v) INTO v_first FROM (SELECT nextval('tafel_position_seq') AS v
                                        FROM generate_series(1, v_total)) q;
