@@ -33,8 +33,16 @@ interface BatchRow {
   known_ids: string[] | null;
 }
 
-const BATCH_SQL = `SELECT n, outcome, at_revision, at_hash, first_position, known_positions, known_ids
-  FROM tafel_append_batch($1, $2, $3, $4, $5, $6, $7, $8)`;
+const COLUMNS = 'n, outcome, at_revision, at_hash, first_position, known_positions, known_ids';
+const BATCH = {
+  name: 'tafel_append_batch',
+  text: `SELECT ${COLUMNS} FROM tafel_append_batch($1, $2, $3, $4, $5, $6, $7, $8)`,
+};
+/** A batch of one: the same outcome row from a cheaper function. */
+const ONE = {
+  name: 'tafel_append_one',
+  text: `SELECT ${COLUMNS} FROM tafel_append_one($1, $2, $3, $4, $5, $6, $7)`,
+};
 const MAX_APPENDS = 256;
 const MAX_EVENTS = 10_000;
 const NEW_STREAM: StreamHead = { revision: -1, hash: null };
@@ -118,19 +126,31 @@ export class GroupCommit {
       }
     }
     if (batch.length === 0) return;
-    const values = [
-      batch.map((p) => p.stream),
-      batch.map((p) => p.expected),
-      encoded.map((e) => e.head.revision),
-      encoded.map((e) => e.head.hash),
-      batch.map((p) => p.events.length),
-      batch.flatMap((p) => p.ids),
-      `[${encoded.map((e) => e.json).join(',')}]`,
-      batch.some((p) => p.checkIds),
-    ];
+    const [one] = batch;
+    const values =
+      batch.length === 1
+        ? [
+            one.stream,
+            one.expected,
+            encoded[0].head.revision,
+            encoded[0].head.hash,
+            one.ids,
+            encoded[0].json,
+            one.checkIds,
+          ]
+        : [
+            batch.map((p) => p.stream),
+            batch.map((p) => p.expected),
+            encoded.map((e) => e.head.revision),
+            encoded.map((e) => e.head.hash),
+            batch.map((p) => p.events.length),
+            batch.flatMap((p) => p.ids),
+            `[${encoded.map((e) => e.json).join(',')}]`,
+            batch.some((p) => p.checkIds),
+          ];
     let rows: BatchRow[];
     try {
-      rows = await this.call(values);
+      rows = await this.call(batch.length === 1 ? ONE : BATCH, values);
     } catch (e) {
       await this.failed(batch, e);
       return;
@@ -190,10 +210,10 @@ export class GroupCommit {
     this.queue.unshift(...again);
   }
 
-  private async call(values: unknown[]): Promise<BatchRow[]> {
+  private async call(statement: { name: string; text: string }, values: unknown[]): Promise<BatchRow[]> {
     const client = await this.pool.connect();
     try {
-      const { rows } = await client.query<BatchRow>({ name: 'tafel_append_batch', text: BATCH_SQL, values });
+      const { rows } = await client.query<BatchRow>({ ...statement, values });
       client.release();
       return rows;
     } catch (e) {

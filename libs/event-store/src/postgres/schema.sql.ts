@@ -106,6 +106,8 @@ export const STREAM_LOCK_CLASS = 0x7afe2;
  * known id otherwise fails the insert on the unique index, and the caller sends the batch again with
  * `p_check_ids`. One allocation (lock, xid, positions) serves the whole batch.
  *
+ * `tafel_append_one` is the same for a single append (same rules, same outcome row), cheaper per call.
+ *
  * The appends of one call must name distinct streams. `p_events` holds one array of event objects per
  * append, `p_ids` all their ids in order, `p_counts` how many each append has.
  */
@@ -196,6 +198,75 @@ BEGIN
                  - CASE WHEN a.o IS NULL THEN a.c ELSE 0 END AS woff
           FROM unnest(p_counts, v_outcome) WITH ORDINALITY AS a(c, o, i)) w
     WHERE w.o IS NULL OR w.o IN ('conflict', 'stale');
+END
+$fn$;
+
+-- One append alone (the common case when appends come one at a time): the batch's rules and outcome
+-- row, without its set-based bookkeeping.
+CREATE FUNCTION tafel_append_one(p_stream text, p_expected integer, p_head_revision integer, p_head_hash text,
+                                 p_ids text[], p_events jsonb, p_check_ids boolean,
+                                 OUT n integer, OUT outcome text, OUT at_revision integer, OUT at_hash text,
+                                 OUT first_position bigint, OUT known_positions bigint[], OUT known_ids text[])
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
+DECLARE
+  c integer := cardinality(p_ids);
+  v_rev integer;
+  v_hash text;
+  v_known integer;
+  v_mine integer;
+  v_last integer;
+  v_positions bigint[];
+  v_found text[];
+  v_xid xid8;
+BEGIN
+  n := 1;
+  PERFORM pg_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(p_stream));
+  SELECT e.revision, e.hash INTO v_rev, v_hash FROM tafel_events e WHERE e.stream = p_stream
+    ORDER BY e.revision DESC LIMIT 1;
+  IF v_rev IS NULL THEN v_rev := -1; END IF;
+  at_revision := v_rev;
+  IF p_expected IS NOT NULL AND v_rev <> p_expected THEN
+    outcome := 'conflict';
+  ELSIF v_rev <> p_head_revision OR v_hash IS DISTINCT FROM p_head_hash THEN
+    outcome := 'stale';
+    at_hash := v_hash;
+  END IF;
+  IF p_check_ids OR outcome IS NOT NULL THEN
+    SELECT count(*), count(*) FILTER (WHERE e.stream = p_stream), max(e.revision),
+           array_agg(e.position ORDER BY x.k), array_agg(e.event_id ORDER BY x.k)
+      INTO v_known, v_mine, v_last, v_positions, v_found
+      FROM unnest(p_ids) WITH ORDINALITY AS x(id, k) JOIN tafel_events e ON e.event_id = x.id;
+    IF v_known > 0 THEN
+      at_hash := NULL;
+      IF v_mine = c THEN
+        outcome := 'repeat'; at_revision := v_last; known_positions := v_positions;
+      ELSE
+        outcome := 'duplicate'; known_ids := v_found;
+      END IF;
+    END IF;
+  END IF;
+  IF outcome IS NOT NULL THEN RETURN; END IF;
+
+  PERFORM pg_advisory_lock(${ALLOCATION_LOCK[0]}, ${ALLOCATION_LOCK[1]});
+  v_xid := pg_current_xact_id();
+  IF c = 1 THEN
+    first_position := nextval('tafel_position_seq');
+  ELSIF c <= 64 THEN
+    SELECT min(v) INTO first_position FROM (SELECT nextval('tafel_position_seq') AS v
+                                            FROM generate_series(1, c)) q;
+  ELSE
+    first_position := nextval('tafel_position_seq');
+    PERFORM setval('tafel_position_seq', first_position + c - 1);
+  END IF;
+  PERFORM pg_advisory_unlock(${ALLOCATION_LOCK[0]}, ${ALLOCATION_LOCK[1]});
+
+  INSERT INTO tafel_events (position, transaction_id, stream, revision, event_id, type, schema_version,
+                            data, metadata, occurred_at, prev_hash, hash)
+    SELECT first_position + x.k - 1, v_xid, p_stream, v_rev + x.k::integer, p_ids[x.k], x.e->>'t',
+           (x.e->>'v')::integer, x.e->'d', x.e->'m', (x.e->>'o')::timestamptz, x.e->>'p', x.e->>'h'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, k);
+  outcome := 'appended';
+  at_revision := v_rev + c;
 END
 $fn$;
 
