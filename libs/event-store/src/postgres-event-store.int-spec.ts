@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { StoreUnavailable } from './errors';
+import { DuplicateEventId, ExpectedRevisionConflict, StoreUnavailable } from './errors';
 import { encodeAppend } from './postgres/event-rows';
 import { migrate, openPostgresEventStore, type PostgresEventStore } from './postgres';
 import {
@@ -118,16 +118,64 @@ describe('postgres event store: global order', () => {
   });
 });
 
+describe('postgres event store: group commit', () => {
+  it('commits appends that arrive together in one transaction; a refused one fails none of the others', async () => {
+    const { store, schema, cleanup } = await postgresHandle();
+    try {
+      const [known] = newEvents(1, 'known');
+      await store.append('known', [known], { expectedRevision: 'no-stream' });
+      await store.append('taken', newEvents(1), { expectedRevision: 'no-stream' });
+      const xid = async (): Promise<string[]> =>
+        (await admin.query(`SELECT DISTINCT transaction_id::text AS x FROM ${schema}.tafel_events`)).rows.map(
+          (r: { x: string }) => r.x,
+        );
+      const before = await xid();
+      const outcomes = await Promise.allSettled([
+        store.append('a', newEvents(2), { expectedRevision: 'no-stream' }),
+        store.append('taken', newEvents(1), { expectedRevision: 'no-stream' }),
+        store.append('dup', [known, ...newEvents(1)], { expectedRevision: 'no-stream' }),
+        store.append('b', newEvents(1), { expectedRevision: 'no-stream' }),
+        store.append('known', [known], { expectedRevision: 'no-stream' }),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ExpectedRevisionConflict);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventId);
+      expect((outcomes[4] as PromiseFulfilledResult<unknown>).value).toEqual({
+        nextRevision: 0,
+        positions: [1],
+      });
+      expect((await xid()).filter((x) => !before.includes(x))).toHaveLength(1);
+      expect((await store.readAll()).map((e) => [e.stream, e.revision])).toEqual([
+        ['known', 0],
+        ['taken', 0],
+        ['a', 0],
+        ['a', 1],
+        ['b', 0],
+      ]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('postgres event store: migrations', () => {
   it('applies each migration once when run twice and from several processes at once', async () => {
     const schema = await freshSchema();
     const pools = [0, 1, 2, 3].map(() => new Pool({ connectionString: url(schema), max: 1 }));
     try {
       const applied = await Promise.all(pools.map((p) => migrate(p)));
-      expect(applied.flat()).toEqual([1]);
+      expect(applied.flat()).toEqual([1, 2]);
       expect(await migrate(pools[0])).toEqual([]);
-      const { rows } = await admin.query(`SELECT version FROM ${schema}.tafel_schema_migrations`);
-      expect(rows).toEqual([{ version: 1 }]);
+      const { rows } = await admin.query(
+        `SELECT version FROM ${schema}.tafel_schema_migrations ORDER BY version`,
+      );
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }

@@ -171,14 +171,6 @@ export async function rewriteStream(
       [e.revision, JSON.stringify(e.data ?? null), e.prevHash, e.hash, e.position],
     );
   }
-  if (where.kind === 'postgres') {
-    const last = after[after.length - 1];
-    await query(where, 'UPDATE tafel_streams SET revision = ?, last_hash = ? WHERE stream = ?', [
-      last ? last.revision : -1,
-      last?.hash ?? null,
-      stream,
-    ]);
-  }
 }
 
 /** Deletes one stored event and nothing else (its stream's later events keep their revisions and links). */

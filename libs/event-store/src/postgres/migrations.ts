@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { SCHEMA_V1 } from './schema.sql';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema.sql';
 
 interface Migration {
   version: number;
@@ -7,7 +7,10 @@ interface Migration {
   sql: string;
 }
 
-const MIGRATIONS: Migration[] = [{ version: 1, name: 'events, streams, tafel_append', sql: SCHEMA_V1 }];
+const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'events, streams, tafel_append', sql: SCHEMA_V1 },
+  { version: 2, name: 'tafel_append_batch (group commit), heads from the events', sql: SCHEMA_V2 },
+];
 
 const MIGRATION_LOCK = [0x7afe1, 0] as const;
 

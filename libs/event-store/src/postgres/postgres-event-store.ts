@@ -12,20 +12,15 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { EVENT_COLUMNS, type EventRow, encodeAppend, toStoredEvent } from './event-rows';
+import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './event-rows';
+import { GroupCommit } from './group-commit';
 import { HeadCache, type StreamHead } from './head-cache';
-import { CODE, type PgError, pgCode, unavailable } from './pg-errors';
+import { unavailable } from './pg-errors';
 import { OpenSubscriptions } from '../open-subscriptions';
 import { pollingSubscription, type PollingPage } from '../polling-subscription';
 import { WakeUps } from './wake-ups';
 
-interface AppendRow {
-  outcome: 'appended' | 'repeat';
-  next_revision: number;
-  positions: string[];
-}
-
-const APPEND_SQL = 'SELECT outcome, next_revision, positions FROM tafel_append($1, $2, $3, $4, $5, $6)';
+const HEAD_SQL = 'SELECT revision, hash FROM tafel_events WHERE stream = $1 ORDER BY revision DESC LIMIT 1';
 const PAGE_SQL = `SELECT ${EVENT_COLUMNS}, transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot())) AS settled
   FROM tafel_events WHERE position > $1 ORDER BY position LIMIT $2`;
 const READ_SQL = `SELECT ${EVENT_COLUMNS} FROM tafel_events WHERE stream = $1 AND revision BETWEEN $2 AND $3
@@ -36,13 +31,21 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new HeadCache();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new OpenSubscriptions();
+  private readonly groupCommit: GroupCommit;
   private closed = false;
 
   constructor(
     private readonly pool: Pool,
     private readonly wakeUps: WakeUps,
     private readonly options: { pollMs: number; settleWaitMs: number },
-  ) {}
+  ) {
+    this.groupCommit = new GroupCommit(
+      pool,
+      this.heads,
+      (stream) => this.head(stream),
+      () => this.wakeUps.committed(),
+    );
+  }
 
   /**
    * @throws ExpectedRevisionConflict when the stream's revision differs from `expectedRevision`.
@@ -150,7 +153,7 @@ export class PostgresEventStore implements EventStore {
   private async head(stream: string): Promise<StreamHead> {
     const { rows } = await this.pool.query<StreamHead>({
       name: 'tafel_head',
-      text: 'SELECT revision, last_hash AS hash FROM tafel_streams WHERE stream = $1',
+      text: HEAD_SQL,
       values: [stream],
     });
     return rows[0] ?? { revision: -1, hash: null };
@@ -163,56 +166,33 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected =
       expectedRevision === 'any' ? null : expectedRevision === 'no-stream' ? -1 : expectedRevision;
-    const conflict = (actual: number): ExpectedRevisionConflict =>
-      new ExpectedRevisionConflict(stream, expectedRevision, actual);
     if (events.length === 0) {
       const { revision } = await this.head(stream);
-      if (expected !== null && revision !== expected) throw conflict(revision);
+      if (expected !== null && revision !== expected)
+        throw new ExpectedRevisionConflict(stream, expectedRevision, revision);
       return { nextRevision: revision, positions: [] };
     }
     const ids = events.map((e) => e.eventId);
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
     if (twice.length > 0) throw new DuplicateEventId(stream, twice);
     const cached = this.heads.get(stream);
-    let head =
-      expected === -1
-        ? { revision: -1, hash: null }
-        : cached && (expected === null || cached.revision === expected)
-          ? cached
-          : await this.head(stream);
-    for (let attempt = 0; ; attempt++) {
-      const { json, lastHash } = encodeAppend(stream, events, head);
-      try {
-        const row = await this.callAppend([stream, expected, head.revision, head.hash, ids, json]);
-        if (row.outcome === 'appended') {
-          this.heads.remember(stream, { revision: row.next_revision, hash: lastHash });
-          this.wakeUps.committed();
-        }
-        return { nextRevision: row.next_revision, positions: row.positions.map(Number) };
-      } catch (e) {
-        const { code, message, constraint } = e as PgError;
-        if (code === CODE.conflict) throw conflict(Number(message));
-        if (code === CODE.duplicateId) throw new DuplicateEventId(stream, message.split(','));
-        if (code === CODE.staleHead && attempt < 100) head = JSON.parse(message) as StreamHead;
-        else if (code === CODE.uniqueViolation && constraint === 'tafel_events_event_id_key' && attempt < 3)
-          continue;
-        else if (code === CODE.uniqueViolation) throw conflict((await this.head(stream)).revision);
-        else throw unavailable('append', e);
-      }
-    }
-  }
-
-  private async callAppend(values: unknown[]): Promise<AppendRow> {
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<AppendRow>({ name: 'tafel_append', text: APPEND_SQL, values });
-      client.release();
-      return rows[0];
-    } catch (e) {
-      // An error not raised by tafel_append itself may have left the allocation lock held: drop the session.
-      client.release(!/^(TF|23)/.test(pgCode(e) ?? ''));
-      throw e;
-    }
+    const known = expected === -1 || (cached && (expected === null || cached.revision === expected));
+    const head = known ? undefined : await this.head(stream);
+    return new Promise<AppendResult>((resolve, reject) =>
+      this.groupCommit.enqueue({
+        stream,
+        events,
+        ids,
+        expectedRevision,
+        expected,
+        head,
+        checkIds: false,
+        staleTries: 0,
+        uniqueTries: 0,
+        resolve,
+        reject,
+      }),
+    );
   }
 
   private track<T>(what: string, work: () => Promise<T>): Promise<T> {

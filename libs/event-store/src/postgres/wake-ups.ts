@@ -8,7 +8,8 @@ export const CHANNEL = 'tafel_events';
  * most one at a time per process: a NOTIFY inside the append transaction takes PostgreSQL's global
  * notify lock until commit, which serialised concurrent appenders (measured: 16 writers fell from
  * ~15k to ~6k appends/s). It is also throttled to one per `notifyEveryMs`: each NOTIFY is a commit of
- * its own. A crash between commit and NOTIFY only delays others until their next poll.
+ * its own, one that does not wait for its WAL flush. A crash between commit and NOTIFY only delays
+ * others until their next poll.
  */
 export class WakeUps {
   private readonly listeners = new Set<() => void>();
@@ -69,10 +70,13 @@ export class WakeUps {
   private send(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const query = this.pool.query(`SELECT pg_notify('${CHANNEL}', '')`).then(
-      () => undefined,
-      () => undefined,
-    );
+    // Its own commit need not wait for the disk: a wake-up lost in a crash only delays a poll.
+    const query = this.pool
+      .query(`BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify('${CHANNEL}', ''); COMMIT`)
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     this.sending = Promise.all([this.sending, query]).then(() => undefined);
   }
 }
