@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ScenarioResult } from './bench.types';
-import { adminToken, startProcess, stop } from './processes';
+import { adminToken, caseWithParticipants, poster, startProcess, stop } from './processes';
 import { against } from './verdict';
 
 const ROOT = join(__dirname, '..');
@@ -45,34 +45,11 @@ async function run(): Promise<ScenarioResult> {
   const api = await startProcess([join(ROOT, 'apps/admin-api/src/main.js')], env, /Tafel admin API on/);
   const worker = await startProcess([join(ROOT, 'apps/worker/src/main.js')], env, /Tafel worker running/);
   const base = `http://127.0.0.1:${port}`;
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; participantId?: string };
-  };
+  const post = poster(base, token);
 
   /** A case with `participants` invited and `preparations` preparation steps spread over them. */
   const grown = async (participants: number, preparations: number) => {
-    const { id } = await post('/v1/cases', {
-      kind: 'group',
-      applicant: { name: 'Aanvrager' },
-      region: 'Regio',
-      description: 'Groei',
-      channel: 'online',
-    });
-    await post(`/v1/cases/${id}/intake`, { conferenceQuestions: ['Hoe verder?'] });
-    await post(`/v1/cases/${id}/coordinator`, {
-      coordinatorId: 'c',
-      name: 'C',
-      email: 'c@example.org',
-      independenceDeclared: true,
-    });
-    const pids: string[] = [];
-    for (let p = 0; p < participants; p++)
-      pids.push(
-        (await post(`/v1/cases/${id}/participants`, { name: `P${p}`, role: 'neighbour' })).participantId!,
-      );
+    const { id, pids } = await caseWithParticipants(post, participants);
     for (let i = 0; i < preparations; i++)
       await post(`/v1/cases/${id}/participants/${pids[i % pids.length]}/preparation`, {
         notes: `Gesprek ${i}`,

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { ScenarioResult } from './bench.types';
-import { adminToken, countFsyncs, startProcess, startTraced, stop, type FsyncCount } from './processes';
+import {
+  adminToken,
+  caseWithParticipants,
+  countFsyncs,
+  poster,
+  startProcess,
+  startTraced,
+  stop,
+  type FsyncCount,
+} from './processes';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -91,34 +100,8 @@ async function tafel(dir: string, shape: Shape): Promise<TafelLoad> {
   try {
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const post = async (path: string, body: unknown) => {
-      const res = await fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { id: string; participantId?: string };
-    };
-    const setUp = async (i: number) => {
-      const { id } = await post('/v1/cases', {
-        kind: 'group',
-        applicant: { name: `Aanvrager ${i}` },
-        region: `Regio ${i % 7}`,
-        description: 'Benchmark',
-        channel: 'online',
-      });
-      await post(`/v1/cases/${id}/intake`, { conferenceQuestions: ['Hoe verder?'] });
-      await post(`/v1/cases/${id}/coordinator`, {
-        coordinatorId: 'c',
-        name: 'C',
-        email: 'c@example.org',
-        independenceDeclared: true,
-      });
-      const pids: string[] = [];
-      for (let p = 0; p < 2; p++) {
-        pids.push(
-          (await post(`/v1/cases/${id}/participants`, { name: `P${p}`, role: 'neighbour' })).participantId!,
-        );
-      }
-      return { id, pids };
-    };
+    const post = poster(base, token);
+    const setUp = (i: number) => caseWithParticipants(post, 2, i);
     // A realistic spread: many cases of about a dozen participants each, not a few huge ones.
     const cases: { id: string; pids: string[] }[] = [];
     for (let i = 0; i < CASES; i += SETUP_CONCURRENCY) {

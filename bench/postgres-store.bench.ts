@@ -155,7 +155,11 @@ const mark = (met: boolean): string => (met ? '✓' : '✗');
 const WAL_TARGET = 1.1;
 
 /** A writers' row: the rate against bare, then the WAL per append against bare's (target ≤ 1.1×). */
-function writersResult(scenario: string, target: number, w: { ours: Writing; bare: Writing }): ScenarioResult {
+function writersResult(
+  scenario: string,
+  target: number,
+  w: { ours: Writing; bare: Writing },
+): ScenarioResult {
   const r = result(scenario, 'appends/s', w.ours.rate, w.bare.rate, target);
   const walRatio = w.ours.wal / w.bare.wal;
   const wal = `; WAL ${fmt(w.ours.wal)} B/append vs bare ${fmt(w.bare.wal)}: ${walRatio.toFixed(2)} (target ≤ ${WAL_TARGET} ${mark(walRatio <= WAL_TARGET)})`;

@@ -130,3 +130,44 @@ export function adminToken(dir: string): { token: string; tokensFile: string } {
   );
   return { token, tokensFile };
 }
+
+/** A POST to the API that answers its JSON body, or throws with the status and problem. */
+export type Post = (path: string, body: unknown) => Promise<{ id: string; participantId?: string }>;
+
+/** POSTs with the admin token to the API at `base`. */
+export function poster(base: string, token: string): Post {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return async (path, body) => {
+    const res = await fetch(base + path, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; participantId?: string };
+  };
+}
+
+/** A case requested, through intake, with a coordinator and `participants` invited: its id and theirs. */
+export async function caseWithParticipants(
+  post: Post,
+  participants: number,
+  i = 0,
+): Promise<{ id: string; pids: string[] }> {
+  const { id } = await post('/v1/cases', {
+    kind: 'group',
+    applicant: { name: `Aanvrager ${i}` },
+    region: `Regio ${i % 7}`,
+    description: 'Benchmark',
+    channel: 'online',
+  });
+  await post(`/v1/cases/${id}/intake`, { conferenceQuestions: ['Hoe verder?'] });
+  await post(`/v1/cases/${id}/coordinator`, {
+    coordinatorId: 'c',
+    name: 'C',
+    email: 'c@example.org',
+    independenceDeclared: true,
+  });
+  const pids: string[] = [];
+  for (let p = 0; p < participants; p++)
+    pids.push(
+      (await post(`/v1/cases/${id}/participants`, { name: `P${p}`, role: 'neighbour' })).participantId!,
+    );
+  return { id, pids };
+}

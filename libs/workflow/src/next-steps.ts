@@ -11,7 +11,7 @@ export const CASE_STEPS = STEPS.filter((s): s is CaseStep => s !== 'request');
 const REFERENCE_TIME = new Date(Date.UTC(2000, 0, 1));
 
 /** A moment no earlier than the times the rules compare a step with (scheduled, distributed). */
-function referenceTime(state: CaseState): Date {
+export function referenceTime(state: CaseState): Date {
   const times = [state.schedule?.scheduledAt, state.distribution?.distributedAt]
     .filter((t): t is string => t !== undefined)
     .map((t) => Date.parse(t));

@@ -1,18 +1,8 @@
 import { exampleCommand } from '../example-commands';
-import { CASE_STEPS } from '../next-steps';
+import { CASE_STEPS, referenceTime } from '../next-steps';
 import { propose, type CaseCommand } from '../propose';
 import type { CaseState, Step } from '../types';
 import { machineFor } from '../workflow-registry';
-
-const REFERENCE_TIME = new Date(Date.UTC(2000, 0, 1));
-
-/** A moment no earlier than the times the rules compare a step with (scheduled, distributed). */
-function referenceTime(state: CaseState): Date {
-  const times = [state.schedule?.scheduledAt, state.distribution?.distributedAt]
-    .filter((t): t is string => t !== undefined)
-    .map((t) => Date.parse(t));
-  return new Date(Math.max(REFERENCE_TIME.getTime(), ...times));
-}
 
 /**
  * `nextSteps` as it was first derived, kept as the reference its faster derivation is tested
