@@ -206,7 +206,14 @@ async function run(): Promise<ScenarioResult> {
       const sub = join(dir, shape.replace(/\W+/g, '-'));
       mkdirSync(sub);
       tafels.push(await tafel(sub, shape));
+      // At once, so a long run (the memory run) shows its figure before the ceilings run.
+      process.stdout.write(
+        `${JSON.stringify({ scenario: 'http.steps', shape, ...tafels[tafels.length - 1] })}\n`,
+      );
     }
+    // BENCH_HTTP_CEILINGS=off leaves the ceilings out (the memory run measures the service alone).
+    if (process.env.BENCH_HTTP_CEILINGS === 'off')
+      return { scenario: 'http.steps', summary: 'ceilings left out (BENCH_HTTP_CEILINGS=off)', tafels };
     const single = await ceiling('single', dir);
     const shared = await ceiling('shared', dir);
     const lines = tafels.map((t, i) => {
