@@ -51,6 +51,8 @@ export class SqlKeyStore implements PersonKeyStore {
   /** The epoch read in flight, and the one queued after it (shared by the lookups that wait for it). */
   private reading?: Promise<void>;
   private next?: Promise<void>;
+  /** SQLite's data version when the last epoch read began (see `fresh`). */
+  private readAtVersion?: number;
   /** Key and link rows waiting for the next shared commit (one fsync for all that arrive together). */
   private queued: { rows: SqlStatement[]; done: () => void; failed: (e: unknown) => void }[] = [];
   /** The links known to be stored (`case|person`): linking them again writes nothing. Bounded. */
@@ -142,6 +144,10 @@ export class SqlKeyStore implements PersonKeyStore {
    * read serves many steps under load, and each still sees every erasure committed before it asked.
    */
   private fresh(): Promise<void> {
+    // SQLite: nobody else committed since the last epoch read began, so the epoch cannot have moved.
+    const version = this.db.dataVersion?.();
+    if (version !== undefined && version === this.readAtVersion && !this.reading && !this.next)
+      return Promise.resolve();
     // A read in flight may have started before this lookup asked: share the one queued after it.
     if (this.next) return this.next;
     const read: Promise<void> = (this.reading ?? Promise.resolve())
@@ -159,11 +165,13 @@ export class SqlKeyStore implements PersonKeyStore {
   }
 
   private async readEpoch(): Promise<void> {
+    const version = this.db.dataVersion?.();
     const rows = await this.db.all<{ check_value: string }>(
       'SELECT check_value FROM tafel_key_check WHERE id IN (?, ?) ORDER BY id',
       [CHECK_ID, ERASURES_ID],
     );
     const epoch = rows.map((r) => r.check_value).join('|');
+    this.readAtVersion = version;
     if (epoch === this.epoch) return;
     this.unwrapped.clear();
     this.epoch = epoch;

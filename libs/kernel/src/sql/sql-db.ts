@@ -15,6 +15,12 @@ export interface SqlDb {
    * @throws GuardFailed when the guard's value differs (nothing is written)
    */
   commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void>;
+  /**
+   * SQLite only: a number that changes once any other connection, of this process or another, has
+   * committed to the database (`PRAGMA data_version`, read from shared memory, no disk I/O). Lets a
+   * cache skip re-reading what nobody else can have changed.
+   */
+  dataVersion?(): number;
   close(): Promise<void>;
 }
 

@@ -181,6 +181,10 @@ export class SqliteDb implements SqlDb {
     return next;
   }
 
+  dataVersion(): number {
+    return guarded(() => this.db.pragma('data_version', { simple: true }) as number);
+  }
+
   commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
     return this.writer ? this.writer.commit(statements, guard) : commitInTransaction(this, statements, guard);
   }
