@@ -58,7 +58,7 @@ describe('SqliteDb.commit on a writer thread', () => {
   });
 });
 
-describe('SqliteDb reads and single statements on its threads', () => {
+describe('SqliteDb reads, and single statements on its writer thread', () => {
   it('reads what the writer thread and the calling thread committed, in order', async () => {
     await db.run('INSERT INTO t (id, v) VALUES (?, ?)', ['a', '1']);
     await db.transaction((tx) => tx.run('INSERT INTO t (id, v) VALUES (?, ?)', ['b', '2']));
@@ -70,8 +70,7 @@ describe('SqliteDb reads and single statements on its threads', () => {
     ]);
   });
 
-  it('answers a failing read or statement with its error', async () => {
-    await expect(db.all('SELECT nope FROM t')).rejects.toThrow(/no such column/);
+  it('answers a failing statement on the writer thread with its error', async () => {
     await expect(db.run('INSERT INTO t (id, v) VALUES (?, ?)', ['a', null])).rejects.toThrow(/NOT NULL/);
   });
 });

@@ -1,9 +1,8 @@
 /**
- * A thread of a SQLite database (`SqliteDb` with `commitOnThread`) with a connection of its own: the
- * writer's `commit`s, so their fsyncs block this thread and not the one serving requests, or the
- * reader's queries, so no read blocks it either. Messages: `{ id, statements, guard? }` → `{ id }`;
- * `{ id, query }` → `{ id, rows }`; either → `{ id, failure, code?, guardFailed? }` when it fails;
- * `{ close: true }` closes the connection and ends the thread.
+ * A SQLite database's writer thread (`SqliteDb` with `commitOnThread`): owns a write connection of its
+ * own, so the fsync of each `commit` blocks this thread and not the one serving requests. Messages:
+ * `{ id, statements, guard? }` → `{ id }` or `{ id, failure, code?, guardFailed? }`; `{ close: true }`
+ * closes the connection and ends the thread.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -39,27 +38,15 @@ const commit = db.transaction((work: SqlStatement[], guard?: SqlGuard) => {
 
 parentPort!.on(
   'message',
-  (
-    message:
-      | { id: number; statements: SqlStatement[]; guard?: SqlGuard }
-      | { id: number; query: SqlStatement }
-      | { close: true },
-  ) => {
+  (message: { id: number; statements: SqlStatement[]; guard?: SqlGuard } | { close: true }) => {
     if ('close' in message) {
       db.close();
       parentPort!.close();
       return;
     }
     try {
-      if ('query' in message)
-        parentPort!.postMessage({
-          id: message.id,
-          rows: prepared(message.query.sql).all(...message.query.params),
-        });
-      else {
-        commit.immediate(message.statements, message.guard);
-        parentPort!.postMessage({ id: message.id });
-      }
+      commit.immediate(message.statements, message.guard);
+      parentPort!.postMessage({ id: message.id });
     } catch (e) {
       parentPort!.postMessage({
         id: message.id,
