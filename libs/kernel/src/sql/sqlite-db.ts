@@ -16,7 +16,8 @@ import {
 /** SQLite faults of the disk or the file, not of the statement: the API answers 503 for them. */
 const UNAVAILABLE = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
 
-function translated(e: unknown, code = (e as { code?: unknown }).code): unknown {
+function translated(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE.test(code))
     return new ReadStoreUnavailable(`sqlite read store unavailable (${code})`, { cause: e });
   return e;
@@ -79,16 +80,12 @@ class DbThread {
   }
 
   commit(statements: SqlStatement[], guard?: SqlGuard): Promise<void> {
-    return this.send({ statements, guard });
-  }
-
-  private send(message: object): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref(); // a commit in flight keeps the process alive until it is durable
-      this.worker.postMessage({ id, ...message });
+      this.worker.postMessage({ id, statements, guard });
     });
   }
 
